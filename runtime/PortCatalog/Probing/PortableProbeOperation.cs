@@ -265,7 +265,7 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
             switch (error)
             {
                 case SocketError.Success when _receiving:
-                case SocketError.MessageSize:
+                case SocketError.MessageSize when _receiving:
                     _result = PortState.Open;
                     return;
                 case SocketError.ConnectionRefused:
