@@ -55,12 +55,18 @@ internal static class NetworkNamespaceThread
         }
 
         // A new namespace has only a loopback interface, and it is down.
-        using var ip = Process.Start(new ProcessStartInfo("ip", "link set lo up") { RedirectStandardError = true })!;
-        var error = ip.StandardError.ReadToEnd();
-        ip.WaitForExit();
-        if (ip.ExitCode != 0)
+        Exec("ip", "link set lo up");
+    }
+
+    /// <summary>Runs a command inside the namespace; only valid on a thread <see cref="Run{T}"/> started.</summary>
+    public static void Exec(string command, string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(command, arguments) { RedirectStandardError = true })!;
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"ip link set lo up failed ({ip.ExitCode}): {error}");
+            throw new InvalidOperationException($"{command} {arguments} failed ({process.ExitCode}): {error}");
         }
     }
 
@@ -76,7 +82,7 @@ internal static class NetworkNamespaceThread
             return "Needs root to create a network namespace; CI runs as root.";
         }
 
-        if (!File.Exists("/usr/sbin/ip") && !File.Exists("/sbin/ip") && !File.Exists("/usr/bin/ip"))
+        if (!IsInstalled("ip"))
         {
             return "Needs the ip command (iproute2, which .ci/run installs) to bring up loopback in the namespace.";
         }
@@ -90,6 +96,12 @@ internal static class NetworkNamespaceThread
             return $"This machine refuses a new network namespace: {e.InnerException?.Message ?? e.Message}";
         }
     }
+
+    /// <summary>Whether <paramref name="command"/> is on the PATH.</summary>
+    public static bool IsInstalled(string command)
+        => (Environment.GetEnvironmentVariable("PATH") ?? "/usr/sbin:/usr/bin:/sbin:/bin")
+            .Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Any(directory => File.Exists(Path.Combine(directory, command)));
 
     [DllImport("libc", EntryPoint = "unshare", SetLastError = true)]
     private static extern int Unshare(int flags);
@@ -106,6 +118,22 @@ public sealed class NetworkNamespaceFactAttribute : FactAttribute
         if (NetworkNamespaceThread.WhyUnavailable is { } reason)
         {
             Skip = reason;
+        }
+    }
+}
+
+/// <summary>A fact that also needs nftables (installed by .ci/run) to add firewall rules inside the namespace.</summary>
+public sealed class NetworkNamespaceFirewallFactAttribute : FactAttribute
+{
+    public NetworkNamespaceFirewallFactAttribute()
+    {
+        if (NetworkNamespaceThread.WhyUnavailable is { } reason)
+        {
+            Skip = reason;
+        }
+        else if (!NetworkNamespaceThread.IsInstalled("nft"))
+        {
+            Skip = "Needs nft (nftables, which .ci/run installs) to filter ports inside the namespace.";
         }
     }
 }
