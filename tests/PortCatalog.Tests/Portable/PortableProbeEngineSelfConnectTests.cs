@@ -5,8 +5,8 @@ using PortCatalog.Probing;
 namespace PortCatalog.Tests.Portable;
 
 /// <summary>
-/// On loopback the kernel may choose the destination port as the connection's source port; the connect then succeeds
-/// with the socket talking to itself. These tests make that certain, not a one-in-28,000 chance, by narrowing the
+/// On loopback the kernel may choose the destination port as the probe socket's own port; a TCP connect then succeeds
+/// with the socket talking to itself, and a UDP probe receives its own datagram. These tests make that certain, not a one-in-28,000 chance, by narrowing the
 /// ephemeral port range of a private network namespace to the one port being probed.
 /// </summary>
 public sealed class PortableProbeEngineSelfConnectTests
@@ -37,6 +37,34 @@ public sealed class PortableProbeEngineSelfConnectTests
         });
 
         Assert.True(plainConnectWasToItself, "the namespace should force a self-connect; the test setup is wrong");
+        Assert.Equal(PortState.Closed, v4);
+        Assert.Equal(PortState.Closed, v6);
+    }
+
+    [NetworkNamespaceFact]
+    public void AUdpProbeThatHearsItsOwnDatagramIsClosedNotOpen()
+    {
+        var (plainHeardItself, v4, v6) = NetworkNamespaceThread.Run(() =>
+        {
+            File.WriteAllText("/proc/sys/net/ipv4/ip_local_port_range", $"{Port} {Port}");
+
+            // The control: a connected UDP socket bound to the probed port receives its own datagram.
+            bool heardItself;
+            using (var plain = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp))
+            {
+                plain.Connect(IPAddress.Loopback, Port);
+                plain.Send(new byte[] { 42 });
+                plain.ReceiveTimeout = 2000;
+                heardItself = plain.Receive(new byte[4]) == 1 && plain.LocalEndPoint!.Equals(plain.RemoteEndPoint);
+            }
+
+            using var engine = new PortableProbeEngine();
+            var overV4 = engine.ProbeUdpAsync(IPAddress.Loopback, Port, new byte[] { 1 }, TimeSpan.FromSeconds(2), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            var overV6 = engine.ProbeUdpAsync(IPAddress.IPv6Loopback, Port, new byte[] { 1 }, TimeSpan.FromSeconds(2), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            return (heardItself, overV4, overV6);
+        });
+
+        Assert.True(plainHeardItself, "the namespace should make a UDP socket talk to itself; the test setup is wrong");
         Assert.Equal(PortState.Closed, v4);
         Assert.Equal(PortState.Closed, v6);
     }
