@@ -194,4 +194,15 @@ public sealed class PortableProbeEngineTests : IDisposable
 
         Assert.Throws<ObjectDisposedException>(() => _engine.ProbeTcpAsync(IPAddress.Loopback, port, Patient, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task ProbesInFlightWhenTheEngineIsDisposedStillFinish()
+    {
+        using var silent = LoopbackPeers.SilentUdpPort(AddressFamily.InterNetwork, out var port);
+        var inFlight = _engine.ProbeUdpAsync(IPAddress.Loopback, port, new byte[] { 0 }, TimeSpan.FromMilliseconds(200), CancellationToken.None);
+
+        _engine.Dispose();
+
+        Assert.Equal(PortState.OpenOrFiltered, await inFlight);
+    }
 }
