@@ -338,7 +338,15 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
         if (remaining > 0)
         {
             // A late tick armed for an earlier probe, or a timer that fired a little early: wait out the real deadline.
-            _timer.Change(remaining, Timeout.Infinite);
+            try
+            {
+                _timer.Change(remaining, Timeout.Infinite);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The probe finished meanwhile and its operation left a disposed engine's pool; nothing to wait for.
+            }
+
             return;
         }
 
