@@ -202,7 +202,7 @@ public sealed class Port001ContextTests
             void M(bool secure, int? configured)
             {
                 ushort sshPort = (ushort)[|22|];
-                ushort notAPort = (ushort)22;
+                ushort length = (ushort)22;
                 var b = new IPEndPoint(IPAddress.Any, ([|443|]));
                 var port = secure ? [|443|] : [|80|];
                 int fallbackPort = configured ?? [|8080|];
