@@ -6,10 +6,6 @@ namespace PortCatalog;
 /// </summary>
 internal static class CatalogLookup
 {
-    // Until the generator emits WellKnownPorts this knows nothing; it then forwards to WellKnownPorts.TryGetInfo.
     public static bool TryGetInfo(int port, Transport transport, out PortInfo info)
-    {
-        info = default;
-        return false;
-    }
+        => WellKnownPorts.TryGetInfo(port, transport, out info);
 }

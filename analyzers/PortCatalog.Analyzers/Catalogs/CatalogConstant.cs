@@ -1,0 +1,39 @@
+using Microsoft.CodeAnalysis;
+
+namespace PortCatalog.Analyzers.Catalogs;
+
+/// <summary>One <c>public const int</c> of a port catalog.</summary>
+internal sealed class CatalogConstant
+{
+    public CatalogConstant(INamedTypeSymbol catalog, CatalogOrigin origin, string name, int port, bool isPrimary)
+    {
+        Catalog = catalog;
+        Origin = origin;
+        Name = name;
+        Port = port;
+        IsPrimary = isPrimary;
+        CatalogMetadataName = catalog.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty);
+        DisplayName = catalog.Name + "." + name;
+    }
+
+    /// <summary>The catalog class.</summary>
+    public INamedTypeSymbol Catalog { get; }
+
+    /// <summary>Where the catalog comes from.</summary>
+    public CatalogOrigin Origin { get; }
+
+    /// <summary>The constant's name, such as <c>PostgreSql</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The constant's value.</summary>
+    public int Port { get; }
+
+    /// <summary>Whether this is the first constant of its catalog with this value: the port's primary entry.</summary>
+    public bool IsPrimary { get; }
+
+    /// <summary>The catalog's namespace-qualified name, such as <c>PortCatalog.WellKnownPorts</c>.</summary>
+    public string CatalogMetadataName { get; }
+
+    /// <summary>How messages name the constant: <c>WellKnownPorts.PostgreSql</c>.</summary>
+    public string DisplayName { get; }
+}

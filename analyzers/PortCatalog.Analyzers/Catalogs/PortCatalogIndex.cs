@@ -1,0 +1,257 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PortCatalog.Analyzers.Contexts;
+
+namespace PortCatalog.Analyzers.Catalogs;
+
+/// <summary>
+/// Every port catalog a compilation can see, indexed by port. Discovered once per compilation:
+/// <list type="bullet">
+/// <item><c>PortCatalog.WellKnownPorts</c> by metadata name (the built-in catalog in PortCatalog.dll);</item>
+/// <item>types of the compilation's own assembly marked <c>[PortCatalog.PortCatalog]</c> (generated user catalogs);</item>
+/// <item>marked public types of referenced assemblies that themselves reference PortCatalog.dll (user libraries
+/// with their own tables; framework and unrelated assemblies are never walked, which keeps discovery cheap).</item>
+/// </list>
+/// </summary>
+internal sealed class PortCatalogIndex
+{
+    public const string WellKnownPortsMetadataName = "PortCatalog.WellKnownPorts";
+    public const string AttributeMetadataName = "PortCatalog.PortCatalogAttribute";
+
+    private static readonly ConditionalWeakTable<Compilation, PortCatalogIndex> s_cache = new();
+
+    private readonly Dictionary<int, ImmutableArray<CatalogConstant>> _byPort;
+    private readonly ImmutableHashSet<SyntaxTree> _catalogTrees;
+
+    private PortCatalogIndex(Dictionary<int, ImmutableArray<CatalogConstant>> byPort, ImmutableHashSet<INamedTypeSymbol> catalogs, ImmutableHashSet<SyntaxTree> catalogTrees)
+    {
+        _byPort = byPort;
+        Catalogs = catalogs;
+        _catalogTrees = catalogTrees;
+    }
+
+    /// <summary>The catalog classes found.</summary>
+    public ImmutableHashSet<INamedTypeSymbol> Catalogs { get; }
+
+    /// <summary>The index of <paramref name="compilation"/>, built on first use and shared by every analyzer and fix.</summary>
+    public static PortCatalogIndex For(Compilation compilation, CancellationToken cancellationToken = default)
+    {
+        if (s_cache.TryGetValue(compilation, out var index))
+        {
+            return index;
+        }
+
+        index = Build(compilation, cancellationToken);
+        return s_cache.GetValue(compilation, _ => index);
+    }
+
+    /// <summary>Whether <paramref name="tree"/> declares (part of) a catalog class.</summary>
+    public bool DeclaresCatalog(SyntaxTree tree) => _catalogTrees.Contains(tree);
+
+    /// <summary>
+    /// The constant to suggest for <paramref name="port"/>, or null when no catalog names it. Preference: the user's
+    /// own catalog, then a referenced user catalog, then the built-in one; within that, the constant whose name
+    /// matches the service the context names (<c>smtpPort</c> → <c>Smtp</c>), then the port's primary entry.
+    /// </summary>
+    public CatalogConstant? Find(int port, string contextName)
+    {
+        if (!_byPort.TryGetValue(port, out var candidates))
+        {
+            return null;
+        }
+
+        var bestOrigin = candidates[0].Origin;
+        var stem = Normalize(PortNames.ServiceStem(contextName));
+        CatalogConstant? primary = null;
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Origin != bestOrigin)
+            {
+                break;
+            }
+
+            if (stem.Length > 0 && string.Equals(Normalize(candidate.Name), stem, StringComparison.OrdinalIgnoreCase))
+            {
+                return candidate;
+            }
+
+            if (primary is null && candidate.IsPrimary)
+            {
+                primary = candidate;
+            }
+        }
+
+        return primary ?? candidates[0];
+    }
+
+    private static string Normalize(string name) => name.IndexOf('_') < 0 ? name : name.Replace("_", string.Empty);
+
+    private static PortCatalogIndex Build(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var catalogs = new List<(INamedTypeSymbol Type, CatalogOrigin Origin)>();
+        var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        var trees = ImmutableHashSet.CreateBuilder<SyntaxTree>();
+
+        var attribute = compilation.GetTypeByMetadataName(AttributeMetadataName);
+        var builtIn = compilation.GetTypeByMetadataName(WellKnownPortsMetadataName);
+        if (builtIn is not null && seen.Add(builtIn))
+        {
+            // Found by name, wherever it is declared: the built-in catalog always ranks last.
+            catalogs.Add((builtIn, CatalogOrigin.BuiltIn));
+        }
+
+        if (attribute is not null)
+        {
+            AddSourceCatalogs(compilation, attribute, catalogs, seen, cancellationToken);
+            AddReferencedCatalogs(compilation, attribute, catalogs, seen, cancellationToken);
+        }
+
+        var byPort = new Dictionary<int, List<CatalogConstant>>();
+        foreach (var (type, origin) in catalogs
+                     .OrderBy(c => c.Origin)
+                     .ThenBy(c => c.Type.ToDisplayString(), StringComparer.Ordinal))
+        {
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                trees.Add(reference.SyntaxTree);
+            }
+
+            var primaries = new HashSet<int>();
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IFieldSymbol { IsConst: true, HasConstantValue: true, ConstantValue: int port, Type.SpecialType: SpecialType.System_Int32 } field &&
+                    field.DeclaredAccessibility == Accessibility.Public)
+                {
+                    if (!byPort.TryGetValue(port, out var list))
+                    {
+                        byPort[port] = list = new List<CatalogConstant>();
+                    }
+
+                    list.Add(new CatalogConstant(type, origin, field.Name, port, primaries.Add(port)));
+                }
+            }
+        }
+
+        return new PortCatalogIndex(
+            byPort.ToDictionary(pair => pair.Key, pair => pair.Value.ToImmutableArray()),
+            seen.ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default),
+            trees.ToImmutable());
+    }
+
+    private static void AddSourceCatalogs(Compilation compilation, INamedTypeSymbol attribute,
+        List<(INamedTypeSymbol, CatalogOrigin)> catalogs, HashSet<INamedTypeSymbol> seen, CancellationToken cancellationToken)
+    {
+        // The declaration table answers this without binding; only classes whose syntax carries an attribute named
+        // like ours are bound. (An alias such as `using PC = PortCatalog.PortCatalogAttribute;` is not recognised.)
+        foreach (var symbol in compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Type, cancellationToken))
+        {
+            if (symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type || seen.Contains(type) || !HasCatalogAttributeSyntax(type, cancellationToken))
+            {
+                continue;
+            }
+
+            if (HasAttribute(type, attribute) && seen.Add(type))
+            {
+                catalogs.Add((type, CatalogOrigin.OwnCompilation));
+            }
+        }
+    }
+
+    private static bool HasCatalogAttributeSyntax(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
+            {
+                continue;
+            }
+
+            foreach (var list in declaration.AttributeLists)
+            {
+                foreach (var attribute in list.Attributes)
+                {
+                    var name = attribute.Name switch
+                    {
+                        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                        AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+                        SimpleNameSyntax simple => simple.Identifier.ValueText,
+                        _ => string.Empty,
+                    };
+                    if (name is "PortCatalog" or "PortCatalogAttribute")
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static void AddReferencedCatalogs(Compilation compilation, INamedTypeSymbol attribute,
+        List<(INamedTypeSymbol, CatalogOrigin)> catalogs, HashSet<INamedTypeSymbol> seen, CancellationToken cancellationToken)
+    {
+        var runtimeAssembly = attribute.ContainingAssembly;
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (SymbolEqualityComparer.Default.Equals(assembly, runtimeAssembly) || !ReferencesAssembly(assembly, runtimeAssembly.Identity.Name))
+            {
+                continue;
+            }
+
+            var stack = new Stack<INamespaceOrTypeSymbol>();
+            stack.Push(assembly.GlobalNamespace);
+            while (stack.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var member in stack.Pop().GetMembers())
+                {
+                    if (member is INamespaceSymbol ns)
+                    {
+                        stack.Push(ns);
+                    }
+                    else if (member is INamedTypeSymbol { TypeKind: TypeKind.Class, DeclaredAccessibility: Accessibility.Public } type &&
+                             HasAttribute(type, attribute) && seen.Add(type))
+                    {
+                        catalogs.Add((type, CatalogOrigin.ReferencedAssembly));
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool ReferencesAssembly(IAssemblySymbol assembly, string name)
+    {
+        foreach (var module in assembly.Modules)
+        {
+            foreach (var referenced in module.ReferencedAssemblies)
+            {
+                if (string.Equals(referenced.Name, name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasAttribute(INamedTypeSymbol type, INamedTypeSymbol attribute)
+    {
+        foreach (var data in type.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

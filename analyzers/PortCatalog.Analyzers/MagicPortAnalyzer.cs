@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PortCatalog.Analyzers.Catalogs;
+using PortCatalog.Analyzers.Configuration;
+using PortCatalog.Analyzers.Contexts;
+
+namespace PortCatalog.Analyzers;
+
+/// <summary>
+/// PORT001, PORT002 and PORT003: numeric literals used where the code means a port. One syntax-node action per
+/// numeric literal; the catalog index is built once per compilation, on the first literal that is a port.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MagicPortAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(PortRules.UseCatalogConstant, PortRules.ExtractPortConstant, PortRules.PortOutOfRange);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var optionsCache = new ConcurrentDictionary<(string, string), PortAnalyzerOptions>();
+            start.RegisterSyntaxNodeAction(node => AnalyzeLiteral(node, optionsCache), SyntaxKind.NumericLiteralExpression);
+        });
+    }
+
+    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, ConcurrentDictionary<(string, string), PortAnalyzerOptions> optionsCache)
+    {
+        var literal = (LiteralExpressionSyntax)context.Node;
+        if (!TryGetIntegerValue(literal.Token.Value, out var value))
+        {
+            return;
+        }
+
+        ExpressionSyntax valueNode = literal;
+        if (literal.Parent is PrefixUnaryExpressionSyntax sign && (sign.IsKind(SyntaxKind.UnaryMinusExpression) || sign.IsKind(SyntaxKind.UnaryPlusExpression)))
+        {
+            valueNode = sign;
+            value = sign.IsKind(SyntaxKind.UnaryMinusExpression) ? -value : value;
+        }
+
+        if (value == 0)
+        {
+            return;     // "any port": IPEndPoint(IPAddress.Any, 0) asks the OS to choose.
+        }
+
+        var tree = context.Node.SyntaxTree;
+        var options = PortAnalyzerOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree), optionsCache);
+        if (!PortContextFinder.TryFind(valueNode, options, context.SemanticModel, context.CancellationToken, out var portContext))
+        {
+            return;
+        }
+
+        var index = PortCatalogIndex.For(context.Compilation, context.CancellationToken);
+        if (index.DeclaresCatalog(tree) && IsInsideCatalog(literal, index, context.SemanticModel, context))
+        {
+            return;
+        }
+
+        var text = value.ToString(CultureInfo.InvariantCulture);
+        if (value < 0 || value > 65535)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(PortRules.PortOutOfRange, valueNode.GetLocation(), text));
+            return;
+        }
+
+        if (options.IsIgnored(value))
+        {
+            return;
+        }
+
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        properties[PortDiagnosticProperties.Port] = text;
+        properties[PortDiagnosticProperties.ContextName] = portContext.Name;
+        var constant = index.Find((int)value, portContext.Name);
+        if (constant is not null)
+        {
+            properties[PortDiagnosticProperties.CatalogType] = constant.CatalogMetadataName;
+            properties[PortDiagnosticProperties.ConstantName] = constant.Name;
+            var severity = portContext.IsNamedConstant ? DiagnosticSeverity.Info : PortRules.UseCatalogConstant.DefaultSeverity;
+            context.ReportDiagnostic(Diagnostic.Create(PortRules.UseCatalogConstant, literal.GetLocation(), severity,
+                additionalLocations: null, properties.ToImmutable(), text, constant.DisplayName));
+        }
+        else if (!portContext.IsNamedConstant)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(PortRules.ExtractPortConstant, literal.GetLocation(), properties.ToImmutable(), text));
+        }
+    }
+
+    private static bool IsInsideCatalog(SyntaxNode node, PortCatalogIndex index, SemanticModel model, SyntaxNodeAnalysisContext context)
+    {
+        for (var type = node.FirstAncestorOrSelf<TypeDeclarationSyntax>(); type is not null; type = type.Parent?.FirstAncestorOrSelf<TypeDeclarationSyntax>())
+        {
+            if (model.GetDeclaredSymbol(type, context.CancellationToken) is { } symbol && index.Catalogs.Contains(symbol))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TryGetIntegerValue(object? value, out long result)
+    {
+        switch (value)
+        {
+            case int i:
+                result = i;
+                return true;
+            case uint u:
+                result = u;
+                return true;
+            case long l:
+                result = l;
+                return true;
+            case ulong ul:
+                result = ul > long.MaxValue ? long.MaxValue : (long)ul;
+                return true;
+            default:
+                result = 0;
+                return false;
+        }
+    }
+}

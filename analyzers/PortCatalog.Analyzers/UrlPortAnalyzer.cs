@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using PortCatalog.Analyzers.Catalogs;
+using PortCatalog.Analyzers.Configuration;
+using PortCatalog.Analyzers.Contexts;
+
+namespace PortCatalog.Analyzers;
+
+/// <summary>
+/// PORT004 (off by default): a port in a URL inside a string literal, such as <c>"http://localhost:8080"</c> or
+/// <c>UseUrls("http://*:5000;http://*:5001")</c>, that a catalog names. A separate analyzer so that, while the
+/// rule is off, the compiler skips it entirely.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UrlPortAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(PortRules.UrlPortHasCatalogConstant);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var optionsCache = new ConcurrentDictionary<(string, string), PortAnalyzerOptions>();
+            start.RegisterSyntaxNodeAction(
+                node => Analyze(node, optionsCache),
+                SyntaxKind.StringLiteralExpression, SyntaxKind.InterpolatedStringText);
+        });
+    }
+
+    private static void Analyze(SyntaxNodeAnalysisContext context, ConcurrentDictionary<(string, string), PortAnalyzerOptions> optionsCache)
+    {
+        var token = context.Node switch
+        {
+            LiteralExpressionSyntax literal => literal.Token,
+            InterpolatedStringTextSyntax interpolated => interpolated.TextToken,
+            _ => default,
+        };
+
+        // The raw token text: URL authorities hold no escape sequences, so offsets map straight onto the source.
+        var text = token.Text;
+        if (text.IndexOf("://", System.StringComparison.Ordinal) < 0)
+        {
+            return;
+        }
+
+        PortAnalyzerOptions? options = null;
+        PortCatalogIndex? index = null;
+        foreach (var url in UrlPortParser.FindPorts(text))
+        {
+            options ??= PortAnalyzerOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Node.SyntaxTree), optionsCache);
+            if (url.Port == 0 || options.IsIgnored(url.Port))
+            {
+                continue;
+            }
+
+            index ??= PortCatalogIndex.For(context.Compilation, context.CancellationToken);
+            var constant = index.Find(url.Port, url.Scheme + "Port");
+            if (constant is null)
+            {
+                continue;
+            }
+
+            var portText = url.Port.ToString(CultureInfo.InvariantCulture);
+            var location = Location.Create(context.Node.SyntaxTree, new TextSpan(token.SpanStart + url.Start, url.Length));
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(PortDiagnosticProperties.Port, portText)
+                .Add(PortDiagnosticProperties.CatalogType, constant.CatalogMetadataName)
+                .Add(PortDiagnosticProperties.ConstantName, constant.Name);
+            context.ReportDiagnostic(Diagnostic.Create(PortRules.UrlPortHasCatalogConstant, location, properties, portText, constant.DisplayName));
+        }
+    }
+}
