@@ -21,9 +21,12 @@ internal static class GeneratorHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver CreateDriver(IEnumerable<TestTable> tables, string? rootNamespace = "Consumer", CSharpParseOptions? parseOptions = null)
+        => CreateDriver(tables, out _, rootNamespace, parseOptions);
+
+    public static GeneratorDriver CreateDriver(IEnumerable<TestTable> tables, out ImmutableArray<AdditionalText> texts, string? rootNamespace = "Consumer", CSharpParseOptions? parseOptions = null)
     {
         var list = tables.ToList();
-        var texts = list.Select(t => (AdditionalText)new InMemoryAdditionalText(t.Path, t.Text)).ToImmutableArray();
+        texts = list.Select(t => (AdditionalText)new InMemoryAdditionalText(t.Path, t.Text)).ToImmutableArray();
         return CSharpGeneratorDriver.Create(
             [new PortCatalogGenerator().AsSourceGenerator()],
             texts,
