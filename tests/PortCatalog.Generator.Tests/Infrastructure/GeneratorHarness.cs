@@ -57,10 +57,14 @@ internal sealed record GeneratorResult(GeneratorDriverRunResult RunResult, Compi
     public IReadOnlyList<Diagnostic> CompilerProblems()
         => Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
 
-    public Assembly LoadAssembly()
+    public Assembly LoadAssembly() => LoadAssembly(out _);
+
+    /// <summary>Emits the output (one compiler pass) and loads it; <paramref name="problems"/> gets its warnings and errors.</summary>
+    public Assembly LoadAssembly(out IReadOnlyList<Diagnostic> problems)
     {
         using var stream = new MemoryStream();
         var emit = Output.Emit(stream);
+        problems = emit.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
         return Assembly.Load(stream.ToArray());
     }
