@@ -117,57 +117,26 @@ namespace Consumer
                 hash = unchecked((hash ^ c) * 16777619u);
             }
 
-            switch (hash)
+            int[] buckets = __NameTable.Buckets;
+            int mask = buckets.Length - 1;
+            int bucket = (int)(hash ^ (hash >> 16)) & mask;
+            while (true)
             {
-                case 0x06B67DA5u:
-                    if (__NameEquals(serviceName, "http")) { port = 80; return true; }
-                    break;
-                case 0x41197B31u:
-                    if (__NameEquals(serviceName, "ssh")) { port = 22; return true; }
-                    break;
-                case 0x56AB64DEu:
-                    if (__NameEquals(serviceName, "ms-sql-m")) { port = 1434; return true; }
-                    break;
-                case 0x60AB749Cu:
-                    if (__NameEquals(serviceName, "ms-sql-s")) { port = 1433; return true; }
-                    break;
-                case 0x65B0DCAFu:
-                    if (__NameEquals(serviceName, "3com-tsmux")) { port = 106; return true; }
-                    break;
-                case 0x777B32A3u:
-                    if (__NameEquals(serviceName, "www-http")) { port = 80; return true; }
-                    break;
-                case 0x8414AF58u:
-                    if (__NameEquals(serviceName, "MsSqlS")) { port = 1433; return true; }
-                    break;
-                case 0x9214C562u:
-                    if (__NameEquals(serviceName, "MsSqlM")) { port = 1434; return true; }
-                    break;
-                case 0xC16E5C65u:
-                    if (__NameEquals(serviceName, "FtpData")) { port = 20; return true; }
-                    break;
-                case 0xC51129C5u:
-                    if (__NameEquals(serviceName, "dccp-demo")) { port = 1021; return true; }
-                    break;
-                case 0xE17ABB69u:
-                    if (__NameEquals(serviceName, "x11")) { port = 6000; return true; }
-                    break;
-                case 0xE78B5D00u:
-                    if (__NameEquals(serviceName, "DccpDemo")) { port = 1021; return true; }
-                    break;
-                case 0xEF2C1D20u:
-                    if (__NameEquals(serviceName, "ftp-data")) { port = 20; return true; }
-                    break;
-                case 0xF59D0F4Cu:
-                    if (__NameEquals(serviceName, "WwwHttp")) { port = 80; return true; }
-                    break;
-                case 0xFE2CF0F1u:
-                    if (__NameEquals(serviceName, "_3comTsmux")) { port = 106; return true; }
-                    break;
-            }
+                int slot = buckets[bucket] - 1;
+                if (slot < 0)
+                {
+                    port = 0;
+                    return false;
+                }
 
-            port = 0;
-            return false;
+                if (__NameTable.Hashes[slot] == hash && __NameEquals(serviceName, __NameTable.Names[slot]))
+                {
+                    port = __NameTable.Ports[slot];
+                    return true;
+                }
+
+                bucket = (bucket + 1) & mask;
+            }
         }
 
         private static bool __TryGetPortSlow(global::System.ReadOnlySpan<char> serviceName, out int port)
@@ -189,7 +158,7 @@ namespace Consumer
         private static bool __NameEquals(global::System.ReadOnlySpan<char> name, string candidate)
             => global::System.MemoryExtensions.Equals(name, global::System.MemoryExtensions.AsSpan(candidate), global::System.StringComparison.OrdinalIgnoreCase);
 
-        // Only names queried with non-ASCII characters come here; kept apart so ordinary lookups never initialize it.
+        // The names TryGetPort knows: parallel arrays and the hash table over them, filled from constants on first use.
         private static class __NameTable
         {
             internal static readonly string[] Names = new string[]
@@ -215,22 +184,119 @@ namespace Consumer
             {
                 20, 20, 22, 80, 80, 80, 106, 106, 1021, 1021, 1433, 1433, 1434, 1434, 6000,
             };
+
+            internal static readonly uint[] Hashes = new uint[]
+            {
+                0xEF2C1D20u, 0xC16E5C65u, 0x41197B31u, 0x06B67DA5u, 0x777B32A3u, 0xF59D0F4Cu, 0x65B0DCAFu, 0xFE2CF0F1u, 0xC51129C5u, 0xE78B5D00u, 0x60AB749Cu, 0x8414AF58u, 0x56AB64DEu, 0x9214C562u, 0xE17ABB69u,
+            };
+
+            internal static readonly int[] Buckets = new int[]
+            {
+                0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 2, 1, 10, 12, 0,
+                0, 6, 0, 4, 9, 13, 14, 11, 5, 15, 0, 0, 0, 8, 0, 7,
+            };
         }
 
         private static int __IndexOf(int port)
         {
-            switch (port)
+            if ((uint)port > 65535u)
             {
-                case 20: return 0;
-                case 22: return 1;
-                case 80: return 2;
-                case 106: return 4;
-                case 1021: return 5;
-                case 1433: return 6;
-                case 1434: return 7;
-                case 6000: return 8;
-                default: return -1;
+                return -1;
             }
+
+            int page = __PortIndex.Pages[port >> 8];
+            return page == 0 ? -1 : __PortIndex.Slots[((page - 1) << 8) | (port & 0xFF)] - 1;
+        }
+
+        private static class __PortIndex
+        {
+            internal static readonly int[] Pages = new int[]
+            {
+                1, 0, 0, 2, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            };
+
+            internal static readonly int[] Slots = new int[]
+            {
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 8, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            };
         }
 
         // Ranges sorted by first port; __RangeMaxLast[i] is the highest last port of ranges 0..i, so the backward scan stops early.

@@ -116,45 +116,26 @@ namespace Consumer
                 hash = unchecked((hash ^ c) * 16777619u);
             }
 
-            switch (hash)
+            int[] buckets = __NameTable.Buckets;
+            int mask = buckets.Length - 1;
+            int bucket = (int)(hash ^ (hash >> 16)) & mask;
+            while (true)
             {
-                case 0x06B67DA5u:
-                    if (__NameEquals(serviceName, "HTTP")) { port = 80; return true; }
-                    break;
-                case 0x172CBDFAu:
-                    if (__NameEquals(serviceName, "SQL Server")) { port = 1433; return true; }
-                    break;
-                case 0x2C6B47D7u:
-                    if (__NameEquals(serviceName, "NetBIOS")) { port = 137; return true; }
-                    break;
-                case 0x3F80628Bu:
-                    if (__NameEquals(serviceName, "SqlServer_1434")) { port = 1434; return true; }
-                    break;
-                case 0x41197B31u:
-                    if (__NameEquals(serviceName, "SSH")) { port = 22; return true; }
-                    break;
-                case 0x9EDBDF5Bu:
-                    if (__NameEquals(serviceName, "HttpProxy")) { port = 8080; return true; }
-                    break;
-                case 0xE8DB7EB0u:
-                    if (__NameEquals(serviceName, "NetBIOS_138")) { port = 138; return true; }
-                    break;
-                case 0xE9DB8043u:
-                    if (__NameEquals(serviceName, "NetBIOS_139")) { port = 139; return true; }
-                    break;
-                case 0xEDAAB694u:
-                    if (__NameEquals(serviceName, "SqlServer")) { port = 1433; return true; }
-                    break;
-                case 0xF2D9CC29u:
-                    if (__NameEquals(serviceName, "HTTP proxy")) { port = 8080; return true; }
-                    break;
-                case 0xFBB7E745u:
-                    if (__NameEquals(serviceName, "FTP")) { port = 21; return true; }
-                    break;
-            }
+                int slot = buckets[bucket] - 1;
+                if (slot < 0)
+                {
+                    port = 0;
+                    return false;
+                }
 
-            port = 0;
-            return false;
+                if (__NameTable.Hashes[slot] == hash && __NameEquals(serviceName, __NameTable.Names[slot]))
+                {
+                    port = __NameTable.Ports[slot];
+                    return true;
+                }
+
+                bucket = (bucket + 1) & mask;
+            }
         }
 
         private static bool __TryGetPortSlow(global::System.ReadOnlySpan<char> serviceName, out int port)
@@ -176,7 +157,7 @@ namespace Consumer
         private static bool __NameEquals(global::System.ReadOnlySpan<char> name, string candidate)
             => global::System.MemoryExtensions.Equals(name, global::System.MemoryExtensions.AsSpan(candidate), global::System.StringComparison.OrdinalIgnoreCase);
 
-        // Only names queried with non-ASCII characters come here; kept apart so ordinary lookups never initialize it.
+        // The names TryGetPort knows: parallel arrays and the hash table over them, filled from constants on first use.
         private static class __NameTable
         {
             internal static readonly string[] Names = new string[]
@@ -198,23 +179,103 @@ namespace Consumer
             {
                 21, 22, 80, 137, 138, 139, 1433, 1433, 1434, 8080, 8080,
             };
+
+            internal static readonly uint[] Hashes = new uint[]
+            {
+                0xFBB7E745u, 0x41197B31u, 0x06B67DA5u, 0x2C6B47D7u, 0xE8DB7EB0u, 0xE9DB8043u, 0x172CBDFAu, 0xEDAAB694u, 0x3F80628Bu, 0xF2D9CC29u, 0x9EDBDF5Bu,
+            };
+
+            internal static readonly int[] Buckets = new int[]
+            {
+                11, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 5, 9, 0, 0, 0,
+                10, 0, 1, 3, 0, 0, 7, 0, 6, 0, 0, 0, 4, 0, 8, 0,
+            };
         }
 
         private static int __IndexOf(int port)
         {
-            switch (port)
+            if ((uint)port > 65535u)
             {
-                case 21: return 0;
-                case 22: return 1;
-                case 80: return 2;
-                case 137: return 3;
-                case 138: return 4;
-                case 139: return 5;
-                case 1433: return 6;
-                case 1434: return 7;
-                case 8080: return 8;
-                default: return -1;
+                return -1;
             }
+
+            int page = __PortIndex.Pages[port >> 8];
+            return page == 0 ? -1 : __PortIndex.Slots[((page - 1) << 8) | (port & 0xFF)] - 1;
+        }
+
+        private static class __PortIndex
+        {
+            internal static readonly int[] Pages = new int[]
+            {
+                1, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            };
+
+            internal static readonly int[] Slots = new int[]
+            {
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 5, 6, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 8, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            };
         }
     }
 }

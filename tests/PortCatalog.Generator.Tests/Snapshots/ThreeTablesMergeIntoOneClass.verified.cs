@@ -149,96 +149,26 @@ namespace PortCatalog.Sample
                 hash = unchecked((hash ^ c) * 16777619u);
             }
 
-            switch (hash)
+            int[] buckets = __NameTable.Buckets;
+            int mask = buckets.Length - 1;
+            int bucket = (int)(hash ^ (hash >> 16)) & mask;
+            while (true)
             {
-                case 0x06B67DA5u:
-                    if (__NameEquals(serviceName, "http")) { port = 80; return true; }
-                    break;
-                case 0x172CBDFAu:
-                    if (__NameEquals(serviceName, "SQL Server")) { port = 1433; return true; }
-                    break;
-                case 0x1A4DAE07u:
-                    if (__NameEquals(serviceName, "NetBiosNameService")) { port = 137; return true; }
-                    break;
-                case 0x2C6B47D7u:
-                    if (__NameEquals(serviceName, "NetBIOS")) { port = 137; return true; }
-                    break;
-                case 0x2DC62477u:
-                    if (__NameEquals(serviceName, "SquidWebProxyCache")) { port = 3128; return true; }
-                    break;
-                case 0x41197B31u:
-                    if (__NameEquals(serviceName, "ssh")) { port = 22; return true; }
-                    break;
-                case 0x47639610u:
-                    if (__NameEquals(serviceName, "NetBiosDatagram")) { port = 138; return true; }
-                    break;
-                case 0x4BAC1993u:
-                    if (__NameEquals(serviceName, "postgresql")) { port = 5432; return true; }
-                    break;
-                case 0x4D379882u:
-                    if (__NameEquals(serviceName, "amqp")) { port = 5672; return true; }
-                    break;
-                case 0x56AB64DEu:
-                    if (__NameEquals(serviceName, "ms-sql-m")) { port = 1434; return true; }
-                    break;
-                case 0x5F2069DCu:
-                    if (__NameEquals(serviceName, "DNS")) { port = 53; return true; }
-                    break;
-                case 0x60AB749Cu:
-                    if (__NameEquals(serviceName, "ms-sql-s")) { port = 1433; return true; }
-                    break;
-                case 0x6580CA56u:
-                    if (__NameEquals(serviceName, "netbios-ssn")) { port = 139; return true; }
-                    break;
-                case 0x65C195C1u:
-                    if (__NameEquals(serviceName, "NetBiosSession")) { port = 139; return true; }
-                    break;
-                case 0x71AF839Du:
-                    if (__NameEquals(serviceName, "NTP")) { port = 123; return true; }
-                    break;
-                case 0x727E1A85u:
-                    if (__NameEquals(serviceName, "Finger user information")) { port = 79; return true; }
-                    break;
-                case 0x7CD985E9u:
-                    if (__NameEquals(serviceName, "netbios-ns")) { port = 137; return true; }
-                    break;
-                case 0x9335B1C2u:
-                    if (__NameEquals(serviceName, "netbios-dgm")) { port = 138; return true; }
-                    break;
-                case 0x9EDBDF5Bu:
-                    if (__NameEquals(serviceName, "HttpProxy")) { port = 8080; return true; }
-                    break;
-                case 0xA7CEAB1Cu:
-                    if (__NameEquals(serviceName, "SqlServerBrowser")) { port = 1434; return true; }
-                    break;
-                case 0xAB8CA8FDu:
-                    if (__NameEquals(serviceName, "Squid web proxy cache")) { port = 3128; return true; }
-                    break;
-                case 0xB9816D13u:
-                    if (__NameEquals(serviceName, "FingerUserInformation")) { port = 79; return true; }
-                    break;
-                case 0xC16E5C65u:
-                    if (__NameEquals(serviceName, "FtpData")) { port = 20; return true; }
-                    break;
-                case 0xE17ABB69u:
-                    if (__NameEquals(serviceName, "x11")) { port = 6000; return true; }
-                    break;
-                case 0xEDAAB694u:
-                    if (__NameEquals(serviceName, "SqlServer")) { port = 1433; return true; }
-                    break;
-                case 0xEF2C1D20u:
-                    if (__NameEquals(serviceName, "ftp-data")) { port = 20; return true; }
-                    break;
-                case 0xF2D9CC29u:
-                    if (__NameEquals(serviceName, "HTTP proxy")) { port = 8080; return true; }
-                    break;
-                case 0xFBB7E745u:
-                    if (__NameEquals(serviceName, "FTP")) { port = 20; return true; }
-                    break;
-            }
+                int slot = buckets[bucket] - 1;
+                if (slot < 0)
+                {
+                    port = 0;
+                    return false;
+                }
 
-            port = 0;
-            return false;
+                if (__NameTable.Hashes[slot] == hash && __NameEquals(serviceName, __NameTable.Names[slot]))
+                {
+                    port = __NameTable.Ports[slot];
+                    return true;
+                }
+
+                bucket = (bucket + 1) & mask;
+            }
         }
 
         private static bool __TryGetPortSlow(global::System.ReadOnlySpan<char> serviceName, out int port)
@@ -260,7 +190,7 @@ namespace PortCatalog.Sample
         private static bool __NameEquals(global::System.ReadOnlySpan<char> name, string candidate)
             => global::System.MemoryExtensions.Equals(name, global::System.MemoryExtensions.AsSpan(candidate), global::System.StringComparison.OrdinalIgnoreCase);
 
-        // Only names queried with non-ASCII characters come here; kept apart so ordinary lookups never initialize it.
+        // The names TryGetPort knows: parallel arrays and the hash table over them, filled from constants on first use.
         private static class __NameTable
         {
             internal static readonly string[] Names = new string[]
@@ -300,31 +230,170 @@ namespace PortCatalog.Sample
                 20, 20, 20, 22, 53, 79, 79, 80, 123, 137, 137, 137, 138, 138, 139, 139,
                 1433, 1433, 1433, 1434, 1434, 3128, 3128, 5432, 5672, 6000, 8080, 8080,
             };
+
+            internal static readonly uint[] Hashes = new uint[]
+            {
+                0xEF2C1D20u, 0xC16E5C65u, 0xFBB7E745u, 0x41197B31u, 0x5F2069DCu, 0x727E1A85u, 0xB9816D13u, 0x06B67DA5u, 0x71AF839Du, 0x7CD985E9u, 0x1A4DAE07u, 0x2C6B47D7u, 0x9335B1C2u, 0x47639610u, 0x6580CA56u, 0x65C195C1u,
+                0x60AB749Cu, 0xEDAAB694u, 0x172CBDFAu, 0x56AB64DEu, 0xA7CEAB1Cu, 0xAB8CA8FDu, 0x2DC62477u, 0x4BAC1993u, 0x4D379882u, 0xE17ABB69u, 0xF2D9CC29u, 0x9EDBDF5Bu,
+            };
+
+            internal static readonly int[] Buckets = new int[]
+            {
+                16, 28, 0, 0, 0, 0, 0, 0, 0, 0, 11, 2, 1, 0, 0, 0,
+                0, 0, 7, 8, 21, 26, 15, 19, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0,
+                10, 22, 3, 9, 14, 20, 23, 13, 17, 25, 27, 6, 5, 12, 18, 24,
+            };
         }
 
         private static int __IndexOf(int port)
         {
-            switch (port)
+            if ((uint)port > 65535u)
             {
-                case 20: return 0;
-                case 21: return 1;
-                case 22: return 2;
-                case 53: return 3;
-                case 79: return 4;
-                case 80: return 5;
-                case 123: return 6;
-                case 137: return 7;
-                case 138: return 8;
-                case 139: return 9;
-                case 1433: return 10;
-                case 1434: return 11;
-                case 3128: return 12;
-                case 5432: return 13;
-                case 5672: return 14;
-                case 6000: return 15;
-                case 8080: return 16;
-                default: return -1;
+                return -1;
             }
+
+            int page = __PortIndex.Pages[port >> 8];
+            return page == 0 ? -1 : __PortIndex.Slots[((page - 1) << 8) | (port & 0xFF)] - 1;
+        }
+
+        private static class __PortIndex
+        {
+            internal static readonly int[] Pages = new int[]
+            {
+                1, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0,
+                0, 0, 0, 0, 0, 4, 5, 6, 0, 0, 0, 0, 0, 0, 0, 7,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            };
+
+            internal static readonly int[] Slots = new int[]
+            {
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 1, 2, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5,
+                6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 9, 10, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 11, 12, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 13, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 14, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 15, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                17, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            };
         }
 
         // Ranges sorted by first port; __RangeMaxLast[i] is the highest last port of ranges 0..i, so the backward scan stops early.

@@ -104,36 +104,26 @@ namespace Consumer
                 hash = unchecked((hash ^ c) * 16777619u);
             }
 
-            switch (hash)
+            int[] buckets = __NameTable.Buckets;
+            int mask = buckets.Length - 1;
+            int bucket = (int)(hash ^ (hash >> 16)) & mask;
+            while (true)
             {
-                case 0x2DC62477u:
-                    if (__NameEquals(serviceName, "SquidWebProxyCache")) { port = 3128; return true; }
-                    break;
-                case 0x41197B31u:
-                    if (__NameEquals(serviceName, "SSH")) { port = 22; return true; }
-                    break;
-                case 0x5F2069DCu:
-                    if (__NameEquals(serviceName, "DNS")) { port = 53; return true; }
-                    break;
-                case 0x71AF839Du:
-                    if (__NameEquals(serviceName, "NTP")) { port = 123; return true; }
-                    break;
-                case 0x727E1A85u:
-                    if (__NameEquals(serviceName, "Finger user information")) { port = 79; return true; }
-                    break;
-                case 0xAB8CA8FDu:
-                    if (__NameEquals(serviceName, "Squid web proxy cache")) { port = 3128; return true; }
-                    break;
-                case 0xB9816D13u:
-                    if (__NameEquals(serviceName, "FingerUserInformation")) { port = 79; return true; }
-                    break;
-                case 0xFBB7E745u:
-                    if (__NameEquals(serviceName, "FTP")) { port = 20; return true; }
-                    break;
-            }
+                int slot = buckets[bucket] - 1;
+                if (slot < 0)
+                {
+                    port = 0;
+                    return false;
+                }
 
-            port = 0;
-            return false;
+                if (__NameTable.Hashes[slot] == hash && __NameEquals(serviceName, __NameTable.Names[slot]))
+                {
+                    port = __NameTable.Ports[slot];
+                    return true;
+                }
+
+                bucket = (bucket + 1) & mask;
+            }
         }
 
         private static bool __TryGetPortSlow(global::System.ReadOnlySpan<char> serviceName, out int port)
@@ -155,7 +145,7 @@ namespace Consumer
         private static bool __NameEquals(global::System.ReadOnlySpan<char> name, string candidate)
             => global::System.MemoryExtensions.Equals(name, global::System.MemoryExtensions.AsSpan(candidate), global::System.StringComparison.OrdinalIgnoreCase);
 
-        // Only names queried with non-ASCII characters come here; kept apart so ordinary lookups never initialize it.
+        // The names TryGetPort knows: parallel arrays and the hash table over them, filled from constants on first use.
         private static class __NameTable
         {
             internal static readonly string[] Names = new string[]
@@ -174,20 +164,86 @@ namespace Consumer
             {
                 20, 22, 53, 79, 79, 123, 3128, 3128,
             };
+
+            internal static readonly uint[] Hashes = new uint[]
+            {
+                0xFBB7E745u, 0x41197B31u, 0x5F2069DCu, 0x727E1A85u, 0xB9816D13u, 0x71AF839Du, 0xAB8CA8FDu, 0x2DC62477u,
+            };
+
+            internal static readonly int[] Buckets = new int[]
+            {
+                0, 7, 1, 5, 6, 8, 0, 0, 2, 0, 0, 4, 3, 0, 0, 0,
+            };
         }
 
         private static int __IndexOf(int port)
         {
-            switch (port)
+            if ((uint)port > 65535u)
             {
-                case 20: return 0;
-                case 22: return 1;
-                case 53: return 2;
-                case 79: return 3;
-                case 123: return 4;
-                case 3128: return 5;
-                default: return -1;
+                return -1;
             }
+
+            int page = __PortIndex.Pages[port >> 8];
+            return page == 0 ? -1 : __PortIndex.Slots[((page - 1) << 8) | (port & 0xFF)] - 1;
+        }
+
+        private static class __PortIndex
+        {
+            internal static readonly int[] Pages = new int[]
+            {
+                1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            };
+
+            internal static readonly int[] Slots = new int[]
+            {
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            };
         }
     }
 }
