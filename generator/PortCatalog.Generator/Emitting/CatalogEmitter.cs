@@ -9,9 +9,10 @@ using PortCatalog.Generator.Naming;
 namespace PortCatalog.Generator.Emitting;
 
 /// <summary>
-/// Writes the C# of one catalog class (DESIGN.md "Generated API"). Lookups are a <c>switch</c> on the port
-/// and a <c>switch</c> on a case-insensitive hash of the name: no dictionary is built at start-up and no call
-/// allocates. The only start-up work is filling the <c>PortInfo</c> array behind <c>All</c>. The code stays
+/// Writes the C# of one catalog class (DESIGN.md "Generated API"). Lookups read tables the generator computes
+/// (a two-level port index, an open-addressing table of name hashes) and emits as constant arrays: no
+/// dictionary is built at start-up and no call allocates. Big <c>switch</c> statements are avoided on purpose:
+/// the JIT does not optimize methods that large (IANA-sized catalogs). The code stays
 /// within C# 7.3 so any consumer can compile it; every name comes from <see cref="IdentifierRules"/> and every
 /// string from <see cref="CodeText"/>.
 /// </summary>
