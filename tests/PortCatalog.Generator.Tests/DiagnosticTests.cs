@@ -136,7 +136,8 @@ public sealed class DiagnosticTests
             "alpha,100,tcp,First alpha,\n" +
             "other,200,tcp,Claims Alpha explicitly,Alpha\n" +
             "kw,300,tcp,A keyword identifier,class\n" +
-            "bad,400,tcp,An invalid identifier,Not Valid!\n";
+            "bad,400,tcp,An invalid identifier,Not Valid!\n" +
+            "kw-range,500-510,tcp,A keyword range,event\n";
         var result = GeneratorHarness.Run(new TestTable(path, csv));
         Assert.Equal(
             [
@@ -149,6 +150,8 @@ public sealed class DiagnosticTests
         Assert.Contains("public const int Alpha_100 = 100;", source);
         Assert.Contains("public const int @class = 300;", source);
         Assert.Contains("public const int NotValid = 400;", source);
+        Assert.Contains("public const int @event = 500;", source);
+        Assert.Contains("eventRange => new global::PortCatalog.PortRange(500, 510);", source);
         Assert.Empty(result.CompilerProblems());
     }
 

@@ -93,7 +93,7 @@ internal static class CatalogEmitter
             summary.Append(" (").Append(TransportText(entry.Transports)).Append(' ').Append(ports).Append(").");
             if (entry.IsRange)
             {
-                summary.Append(" The first port of the range <see cref=\"").Append(name).Append("Range\"/>.");
+                summary.Append(" The first port of the range <see cref=\"").Append(IdentifierRules.Escape(entry.Identifier + "Range")).Append("\"/>.");
             }
 
             w.Line("/// <summary>" + summary + "</summary>");
