@@ -9,9 +9,10 @@ using PortCatalog.Generator.Naming;
 namespace PortCatalog.Generator.Emitting;
 
 /// <summary>
-/// Writes the C# of one catalog class (DESIGN.md "Generated API"). Lookups are a <c>switch</c> on the port
-/// and a <c>switch</c> on a case-insensitive hash of the name: no dictionary is built at start-up and no call
-/// allocates. The only start-up work is filling the <c>PortInfo</c> array behind <c>All</c>. The code stays
+/// Writes the C# of one catalog class (DESIGN.md "Generated API"). Lookups read tables the generator computes
+/// (a two-level port index, an open-addressing table of name hashes) and emits as constant arrays: no
+/// dictionary is built at start-up and no call allocates. Big <c>switch</c> statements are avoided on purpose:
+/// the JIT does not optimize methods that large (IANA-sized catalogs). The code stays
 /// within C# 7.3 so any consumer can compile it; every name comes from <see cref="IdentifierRules"/> and every
 /// string from <see cref="CodeText"/>.
 /// </summary>
@@ -27,7 +28,7 @@ internal static class CatalogEmitter
     public static readonly string[] PrivateMemberNames =
     {
         "__Entries", "__IndexOf", "__TryGetInRange", "__RangeFirst", "__RangeLast", "__RangeMaxLast", "__RangeEntry",
-        "__TryGetPortSlow", "__NameEquals", "__NameTable",
+        "__TryGetPortSlow", "__NameEquals", "__NameTable", "__PortIndex",
     };
 
     private static readonly string s_version = typeof(CatalogEmitter).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
@@ -92,7 +93,7 @@ internal static class CatalogEmitter
             summary.Append(" (").Append(TransportText(entry.Transports)).Append(' ').Append(ports).Append(").");
             if (entry.IsRange)
             {
-                summary.Append(" The first port of the range <see cref=\"").Append(name).Append("Range\"/>.");
+                summary.Append(" The first port of the range <see cref=\"").Append(IdentifierRules.Escape(entry.Identifier + "Range")).Append("\"/>.");
             }
 
             w.Line("/// <summary>" + summary + "</summary>");
@@ -207,21 +208,33 @@ internal static class CatalogEmitter
             }
         }
 
-        var buckets = new SortedDictionary<uint, List<(string Key, int Port)>>();
-        foreach (var (key, port) in keys)
+        // An open-addressing table (linear probing) of the keys whose upper-case form is ASCII, built here so
+        // nothing is hashed at start-up; slots hold key index + 1, 0 is empty. Other keys are found only by the
+        // slow path, which every query with a non-ASCII character takes.
+        var hashes = new uint[keys.Count];
+        var bucketCount = 16;
+        while (bucketCount < keys.Count * 2)
         {
-            var upper = key.ToUpperInvariant();
+            bucketCount <<= 1;
+        }
+
+        var buckets = new int[bucketCount];
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var upper = keys[i].Key.ToUpperInvariant();
+            hashes[i] = Hash(upper);
             if (upper.Any(c => c >= 0x80))
             {
-                continue; // Found only by the slow path, which every non-ASCII query takes.
+                continue;
             }
 
-            if (!buckets.TryGetValue(Hash(upper), out var bucket))
+            var b = Bucket(hashes[i], bucketCount);
+            while (buckets[b] != 0)
             {
-                buckets.Add(Hash(upper), bucket = new List<(string Key, int Port)>());
+                b = (b + 1) & (bucketCount - 1);
             }
 
-            bucket.Add((key, port));
+            buckets[b] = i + 1;
         }
 
         w.Line("/// <summary>Finds the port of a service by its name (such as <c>ms-sql-s</c>) or its identifier (such as <c>SqlServer</c>), ignoring case (<see cref=\"global::System.StringComparison.OrdinalIgnoreCase\"/>).</summary>");
@@ -247,29 +260,26 @@ internal static class CatalogEmitter
         w.Line("hash = unchecked((hash ^ c) * " + FnvPrime.ToString(CultureInfo.InvariantCulture) + "u);");
         w.CloseBrace();
         w.Line();
-        if (buckets.Count > 0)
-        {
-            w.Line("switch (hash)");
-            w.OpenBrace();
-            foreach (var pair in buckets)
-            {
-                w.Line("case 0x" + pair.Key.ToString("X8", CultureInfo.InvariantCulture) + "u:");
-                w.Indent();
-                foreach (var (key, port) in pair.Value)
-                {
-                    w.Line("if (__NameEquals(serviceName, " + CodeText.StringLiteral(key) + ")) { port = " + Int(port) + "; return true; }");
-                }
-
-                w.Line("break;");
-                w.Unindent();
-            }
-
-            w.CloseBrace();
-            w.Line();
-        }
-
+        w.Line("int[] buckets = __NameTable.Buckets;");
+        w.Line("int mask = buckets.Length - 1;");
+        w.Line("int bucket = (int)(hash ^ (hash >> 16)) & mask;");
+        w.Line("while (true)");
+        w.OpenBrace();
+        w.Line("int slot = buckets[bucket] - 1;");
+        w.Line("if (slot < 0)");
+        w.OpenBrace();
         w.Line("port = 0;");
         w.Line("return false;");
+        w.CloseBrace();
+        w.Line();
+        w.Line("if (__NameTable.Hashes[slot] == hash && __NameEquals(serviceName, __NameTable.Names[slot]))");
+        w.OpenBrace();
+        w.Line("port = __NameTable.Ports[slot];");
+        w.Line("return true;");
+        w.CloseBrace();
+        w.Line();
+        w.Line("bucket = (bucket + 1) & mask;");
+        w.CloseBrace();
         w.CloseBrace();
         w.Line();
 
@@ -292,7 +302,7 @@ internal static class CatalogEmitter
         w.Line("private static bool __NameEquals(global::System.ReadOnlySpan<char> name, string candidate)");
         w.Line("    => global::System.MemoryExtensions.Equals(name, global::System.MemoryExtensions.AsSpan(candidate), global::System.StringComparison.OrdinalIgnoreCase);");
         w.Line();
-        w.Line("// Only names queried with non-ASCII characters come here; kept apart so ordinary lookups never initialize it.");
+        w.Line("// The names TryGetPort knows: parallel arrays and the hash table over them, filled from constants on first use.");
         w.Line("private static class __NameTable");
         w.OpenBrace();
         w.Line("internal static readonly string[] Names = new string[]");
@@ -304,35 +314,72 @@ internal static class CatalogEmitter
 
         w.CloseBrace(";");
         w.Line();
-        w.Line("internal static readonly int[] Ports = new int[]");
+        WriteArray(w, "internal static readonly int[] Ports", "int", keys.Select(k => Int(k.Port)));
+        WriteArray(w, "internal static readonly uint[] Hashes", "uint", hashes.Select(h => "0x" + h.ToString("X8", CultureInfo.InvariantCulture) + "u"));
+        WriteArray(w, "internal static readonly int[] Buckets", "int", buckets.Select(Int), last: true);
+        w.CloseBrace();
+        w.Line();
+    }
+
+    /// <summary>The bucket of a hash; the generated <c>TryGetPort</c> computes the same.</summary>
+    internal static int Bucket(uint hash, int bucketCount) => (int)(hash ^ (hash >> 16)) & (bucketCount - 1);
+
+    private static void WriteIndexOf(IndentedWriter w, EquatableArray<CatalogEntry> entries)
+    {
+        // A two-level table from port to the index of its first entry: 256 pages of 256 ports; a page with no
+        // entry is not stored. Slots hold index + 1, 0 is "no entry". Two array reads, no branches on the port.
+        var pageOf = new int[256];
+        var pages = new List<int[]>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var port = entries[i].Port;
+            if (i > 0 && entries[i - 1].Port == port)
+            {
+                continue;
+            }
+
+            var high = port >> 8;
+            if (pageOf[high] == 0)
+            {
+                pages.Add(new int[256]);
+                pageOf[high] = pages.Count;
+            }
+
+            pages[pageOf[high] - 1][port & 0xFF] = i + 1;
+        }
+
+        w.Line("private static int __IndexOf(int port)");
         w.OpenBrace();
-        foreach (var chunk in Chunk(keys.Select(k => Int(k.Port)), 16))
+        w.Line("if ((uint)port > 65535u)");
+        w.OpenBrace();
+        w.Line("return -1;");
+        w.CloseBrace();
+        w.Line();
+        w.Line("int page = __PortIndex.Pages[port >> 8];");
+        w.Line("return page == 0 ? -1 : __PortIndex.Slots[((page - 1) << 8) | (port & 0xFF)] - 1;");
+        w.CloseBrace();
+        w.Line();
+        w.Line("private static class __PortIndex");
+        w.OpenBrace();
+        WriteArray(w, "internal static readonly int[] Pages", "int", pageOf.Select(Int));
+        WriteArray(w, "internal static readonly int[] Slots", "int", pages.SelectMany(p => p).Select(Int), last: true);
+        w.CloseBrace();
+    }
+
+    private static void WriteArray(IndentedWriter w, string declaration, string elementType, IEnumerable<string> values, bool last = false)
+    {
+        w.Line(declaration + " = new " + elementType + "[]");
+        w.OpenBrace();
+        foreach (var chunk in Chunk(values, 16))
         {
             w.Line(chunk + ",");
         }
 
         w.CloseBrace(";");
-        w.CloseBrace();
-        w.Line();
-    }
-
-    private static void WriteIndexOf(IndentedWriter w, EquatableArray<CatalogEntry> entries)
-    {
-        w.Line("private static int __IndexOf(int port)");
-        w.OpenBrace();
-        w.Line("switch (port)");
-        w.OpenBrace();
-        for (var i = 0; i < entries.Count; i++)
+        if (!last)
         {
-            if (i == 0 || entries[i - 1].Port != entries[i].Port)
-            {
-                w.Line("case " + Int(entries[i].Port) + ": return " + Int(i) + ";");
-            }
+            w.Line();
         }
-
-        w.Line("default: return -1;");
-        w.CloseBrace();
-        w.CloseBrace();
     }
 
     private static void WriteRanges(IndentedWriter w, EquatableArray<CatalogEntry> entries, List<int> ranges)

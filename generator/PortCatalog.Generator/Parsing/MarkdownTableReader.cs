@@ -103,7 +103,7 @@ internal static class MarkdownTableReader
 
             if (!PortText.TryParsePortList(portCell, items, outOfRange))
             {
-                table.Report(DiagnosticIds.UnparseableRow, line, $"'{portCell}' is not a port, a range or a list of ports");
+                table.Report(DiagnosticIds.UnparseableRow, line, $"'{DiagnosticInfo.Cell(portCell)}' is not a port, a range or a list of ports");
                 continue;
             }
 
@@ -352,7 +352,16 @@ internal static class MarkdownTableReader
 
             if (columns.Service == columns.Description)
             {
-                columns.Service = -1; // One text column: it describes; names are derived from it.
+                // Equal average lengths: the leftmost other text column names the service; with a single text
+                // column there is none, and names are derived from the descriptions.
+                columns.Service = -1;
+                for (var c = 0; c < count && columns.Service < 0; c++)
+                {
+                    if (c != columns.Port && c != columns.Identifier && c != columns.Description && c != columns.Transport && averageLength[c] >= 0 && !isTransport[c])
+                    {
+                        columns.Service = c;
+                    }
+                }
             }
 
             return columns;

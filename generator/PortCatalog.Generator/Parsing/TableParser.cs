@@ -83,7 +83,7 @@ internal static class TableParser
         {
             className = DefaultClassName;
         }
-        else if (!IdentifierRules.IsValidIdentifier(className) || IdentifierRules.IsKeyword(className))
+        else if (!IdentifierRules.IsValidIdentifier(className) || IdentifierRules.IsKeyword(className) || IsMemberName(className))
         {
             table.Report(DiagnosticIds.InvalidCatalogOption, 0, "ClassName", className, "class name", DefaultClassName);
             className = DefaultClassName;
@@ -108,6 +108,10 @@ internal static class TableParser
 
         return new TableOptions(className, ns);
     }
+
+    // A class may not have a member of its own name (CS0542): these names are the generated members'.
+    private static bool IsMemberName(string className)
+        => className is "All" or "TryGetInfo" or "TryGetPort" || className.StartsWith("__", StringComparison.Ordinal);
 
     private static string Value(AnalyzerConfigOptions options, string key)
         => options.TryGetValue(key, out var value) && value is not null ? value.Trim() : string.Empty;
