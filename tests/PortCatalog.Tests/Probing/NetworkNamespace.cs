@@ -30,11 +30,19 @@ internal sealed class NetworkNamespace : IDisposable
         {
             Run("ip", "netns", "add", ns.Name);
             Run("ip", "netns", "exec", ns.Name, "ip", "link", "set", "lo", "up");
-            var rules = "table inet pcprobe { chain input { type filter hook input priority 0; policy accept; "
-                + string.Concat(droppedTcpPorts.Select(p => $"tcp dport {p} drop; "))
-                + string.Concat(droppedUdpPorts.Select(p => $"udp dport {p} drop; "))
-                + "} }";
-            Run("ip", "netns", "exec", ns.Name, "nft", rules);
+            var rules = Path.GetTempFileName();
+            try
+            {
+                File.WriteAllText(rules, "table inet pcprobe {\n  chain input {\n    type filter hook input priority 0; policy accept;\n"
+                    + string.Concat(droppedTcpPorts.Select(p => $"    tcp dport {p} drop\n"))
+                    + string.Concat(droppedUdpPorts.Select(p => $"    udp dport {p} drop\n"))
+                    + "  }\n}\n");
+                Run("ip", "netns", "exec", ns.Name, "nft", "-f", rules);
+            }
+            finally
+            {
+                File.Delete(rules);
+            }
             return ns;
         }
         catch

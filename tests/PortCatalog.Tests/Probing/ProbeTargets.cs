@@ -105,15 +105,12 @@ internal sealed class SilentTcpListener : IDisposable
         _listener.Listen(1);
         Port = ((IPEndPoint)_listener.LocalEndPoint!).Port;
 
-        // Linux queues backlog + 1 connections; fill the queue (later connects hang) and stop at the first that hangs.
-        for (var i = 0; i < 8; i++)
+        // Linux queues backlog + 1 connections (the queue is full when it holds more than the backlog): two fill it.
+        for (var i = 0; i < 2; i++)
         {
             var filler = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
             _fillers.Add(filler);
-            if (!filler.ConnectAsync(new IPEndPoint(address, Port)).Wait(TimeSpan.FromMilliseconds(200)))
-            {
-                break;
-            }
+            filler.ConnectAsync(new IPEndPoint(address, Port)).Wait(TimeSpan.FromSeconds(1));
         }
     }
 
