@@ -25,8 +25,8 @@ public sealed class LinuxProbeEngineBehaviorTests : ProbeEngineBehaviorTests
         var fastBytes = long.Parse(fields["fast-bytes"], CultureInfo.InvariantCulture);
         var slowProbes = long.Parse(fields["slow-probes"], CultureInfo.InvariantCulture);
         var slowBytes = long.Parse(fields["slow-bytes"], CultureInfo.InvariantCulture);
-        Assert.True(fastProbes == 10_000 && fastBytes < fastProbes, $"{fastProbes} answered probes allocated {fastBytes} bytes.");
-        Assert.True(slowBytes < slowProbes, $"{slowProbes} probes that waited on epoll and timed out allocated {slowBytes} bytes.");
+        Assert.True(fastProbes == 10_000 && fastBytes < fastProbes, $"{fastProbes} answered probes allocated {fastBytes} bytes (rounds: {fields["fast-rounds"]}).");
+        Assert.True(slowBytes < slowProbes, $"{slowProbes} probes that waited on epoll and timed out allocated {slowBytes} bytes (rounds: {fields["slow-rounds"]}).");
     }
 
     [LinuxFact]
