@@ -162,7 +162,7 @@ internal sealed unsafe class LinuxProbeEngine : IProbeEngine
     {
         var loop = _loops[(uint)Thread.GetCurrentProcessorId() % (uint)_loops.Length];
         var operation = loop.Rent();
-        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        var deadline = Stopwatch.GetTimestamp() + ToStopwatchTicks(timeout);
         var generation = operation.Begin(fd, isUdp, family, remote, deadline);
         var version = operation.Version;
 
@@ -177,6 +177,13 @@ internal sealed unsafe class LinuxProbeEngine : IProbeEngine
 
         operation.ReleaseHold();
         return new ValueTask<PortState>(operation, version);
+    }
+
+    // Saturates instead of overflowing, so a timeout of days (or TimeSpan.MaxValue) means "practically never".
+    private static long ToStopwatchTicks(TimeSpan timeout)
+    {
+        var ticks = timeout.TotalSeconds * Stopwatch.Frequency;
+        return ticks >= long.MaxValue / 4 ? long.MaxValue / 4 : (long)ticks;
     }
 
     /// <summary>

@@ -134,6 +134,17 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     }
 
     [Fact]
+    public async Task The_longest_timeout_waits_until_cancelled()
+    {
+        using var silent = new SilentTcpListener(IPAddress.Loopback);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        var probe = Engine.ProbeTcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.MaxValue, cts.Token).AsTask();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => probe.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
     public async Task An_already_cancelled_token_throws_without_probing()
     {
         using var cts = new CancellationTokenSource();
