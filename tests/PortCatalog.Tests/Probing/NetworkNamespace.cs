@@ -4,8 +4,8 @@ using System.Runtime.InteropServices;
 namespace PortCatalog.Tests.Probing;
 
 /// <summary>
-/// A network namespace of the test's own with only <c>lo</c> up and an nftables table that DROPs chosen ports on input,
-/// so probes of 127.0.0.1 inside it meet silence. Code runs inside on a dedicated thread that joins the namespace
+/// A network namespace of the test's own with only <c>lo</c> up and an nftables input chain with the given rules (such
+/// as <c>tcp dport 7001 drop</c>), so probes of 127.0.0.1 inside it meet silence or ICMP errors. Code runs inside on a dedicated thread that joins the namespace
 /// with <c>setns</c>: sockets belong to the namespace of the thread that creates them, so an engine in this process
 /// probes inside the namespace while its epoll threads stay outside. Dispose deletes the namespace (and its rules).
 /// </summary>
@@ -16,7 +16,7 @@ internal sealed class NetworkNamespace : IDisposable
     public string Name { get; }
 
     /// <summary>Creates the namespace, or returns null with <paramref name="whyNot"/> when the tools are missing.</summary>
-    public static NetworkNamespace? TryCreate(int[] droppedTcpPorts, int[] droppedUdpPorts, out string whyNot)
+    public static NetworkNamespace? TryCreate(string[] inputRules, out string whyNot)
     {
         whyNot = string.Empty;
         if (!CanRun("ip", "-V") || !CanRun("nft", "--version"))
@@ -34,8 +34,7 @@ internal sealed class NetworkNamespace : IDisposable
             try
             {
                 File.WriteAllText(rules, "table inet pcprobe {\n  chain input {\n    type filter hook input priority 0; policy accept;\n"
-                    + string.Concat(droppedTcpPorts.Select(p => $"    tcp dport {p} drop\n"))
-                    + string.Concat(droppedUdpPorts.Select(p => $"    udp dport {p} drop\n"))
+                    + string.Concat(inputRules.Select(rule => $"    {rule}\n"))
                     + "  }\n}\n");
                 Run("ip", "netns", "exec", ns.Name, "nft", "-f", rules);
             }

@@ -101,22 +101,35 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     }
 
     [LinuxRootFact]
-    public void Dropped_ports_in_a_network_namespace_are_filtered_and_open_or_filtered()
+    public void Dropped_and_rejected_ports_in_a_network_namespace_are_classified()
     {
-        const int DroppedTcp = 7001, DroppedUdp = 7002, OtherPort = 7003;
-        using var ns = NetworkNamespace.TryCreate([DroppedTcp], [DroppedUdp], out var whyNot);
+        const int DroppedTcp = 7001, DroppedUdp = 7002, Unfiltered = 7003, UnreachableTcp = 7004, ProhibitedUdp = 7005;
+        using var ns = NetworkNamespace.TryCreate(
+            [
+                $"tcp dport {DroppedTcp} drop",
+                $"udp dport {DroppedUdp} drop",
+                $"tcp dport {UnreachableTcp} reject with icmpx type host-unreachable",
+                $"udp dport {ProhibitedUdp} reject with icmpx type admin-prohibited",
+            ],
+            out var whyNot);
         Assert.True(ns is not null, whyNot);
+        var shortWait = TimeSpan.FromMilliseconds(300);
 
         var states = ns.RunInside(() => new[]
         {
-            Engine.ProbeTcpAsync(IPAddress.Loopback, DroppedTcp, TimeSpan.FromMilliseconds(300), CancellationToken.None).AsTask().GetAwaiter().GetResult(),
-            Engine.ProbeTcpAsync(IPAddress.Loopback, OtherPort, Quick, CancellationToken.None).AsTask().GetAwaiter().GetResult(),
-            Engine.ProbeUdpAsync(IPAddress.Loopback, DroppedUdp, "ping"u8.ToArray(), TimeSpan.FromMilliseconds(300), CancellationToken.None).AsTask().GetAwaiter().GetResult(),
-            Engine.ProbeUdpAsync(IPAddress.Loopback, OtherPort, "ping"u8.ToArray(), Quick, CancellationToken.None).AsTask().GetAwaiter().GetResult(),
+            Engine.ProbeTcpAsync(IPAddress.Loopback, DroppedTcp, shortWait, CancellationToken.None).AsTask().GetAwaiter().GetResult(),
+            Engine.ProbeUdpAsync(IPAddress.Loopback, DroppedUdp, "ping"u8.ToArray(), shortWait, CancellationToken.None).AsTask().GetAwaiter().GetResult(),
+            Engine.ProbeTcpAsync(IPAddress.Loopback, Unfiltered, Quick, CancellationToken.None).AsTask().GetAwaiter().GetResult(),
+            Engine.ProbeUdpAsync(IPAddress.Loopback, Unfiltered, "ping"u8.ToArray(), Quick, CancellationToken.None).AsTask().GetAwaiter().GetResult(),
+            Engine.ProbeTcpAsync(IPAddress.Loopback, UnreachableTcp, Quick, CancellationToken.None).AsTask().GetAwaiter().GetResult(),
+            Engine.ProbeUdpAsync(IPAddress.Loopback, ProhibitedUdp, "ping"u8.ToArray(), Quick, CancellationToken.None).AsTask().GetAwaiter().GetResult(),
         });
 
-        // The ports without a rule answer (closed), which proves the probes ran inside the namespace and the rule is what silences the others.
-        Assert.Equal(new[] { PortState.Filtered, PortState.Closed, PortState.OpenOrFiltered, PortState.Closed }, states);
+        // Silence: filtered (TCP) or open|filtered (UDP). The port without a rule answers "closed", which proves the probes
+        // ran inside the namespace. ICMP host-unreachable / admin-prohibited (EHOSTUNREACH) are filtered.
+        Assert.Equal(
+            new[] { PortState.Filtered, PortState.OpenOrFiltered, PortState.Closed, PortState.Closed, PortState.Filtered, PortState.Filtered },
+            states);
     }
 
     [Fact]
