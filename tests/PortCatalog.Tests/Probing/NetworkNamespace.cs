@@ -51,6 +51,9 @@ internal sealed class NetworkNamespace : IDisposable
         }
     }
 
+    /// <summary>Runs a command inside the namespace (e.g. <c>sysctl</c>, whose network settings are per namespace).</summary>
+    public void Exec(params string[] command) => Run("ip", ["netns", "exec", Name, .. command]);
+
     /// <summary>Runs <paramref name="action"/> on a thread inside the namespace and returns its result.</summary>
     public T RunInside<T>(Func<T> action)
     {

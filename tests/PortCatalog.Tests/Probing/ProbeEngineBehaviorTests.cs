@@ -166,6 +166,23 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Engine.ProbeTcpAsync(IPAddress.Loopback, 9, Quick, cts.Token).AsTask());
     }
 
+    [LinuxRootFact]
+    public void A_connection_to_itself_is_not_an_open_port()
+    {
+        // In a namespace whose ephemeral range is the single port P, a connect to 127.0.0.1:P must use P as its source
+        // port too: the SYN meets its own socket and the kernel completes a simultaneous open with itself.
+        const int Port = 40000;
+        using var ns = NetworkNamespace.TryCreate([], out var whyNot);
+        Assert.True(ns is not null, whyNot);
+        ns.Exec("sysctl", "-q", "-w", $"net.ipv4.ip_local_port_range={Port} {Port}");
+
+        var states = ns.RunInside(() => new[] { IPAddress.Loopback, IPAddress.Loopback, IPAddress.IPv6Loopback, IPAddress.IPv6Loopback }
+            .Select(address => Engine.ProbeTcpAsync(address, Port, Quick, CancellationToken.None).AsTask().GetAwaiter().GetResult())
+            .ToArray());
+
+        Assert.All(states, state => Assert.Equal(PortState.Closed, state));
+    }
+
     [LinuxFact]
     public async Task Scanning_the_ephemeral_range_finds_no_open_port_where_nothing_listens()
     {
