@@ -53,7 +53,7 @@ internal sealed class AcceptingListener : IDisposable
     {
         _socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         _socket.Bind(new IPEndPoint(address, 0));
-        _socket.Listen(512);
+        _socket.Listen(4096); // room for connections the accept thread has not reached yet on a busy machine
         Port = ((IPEndPoint)_socket.LocalEndPoint!).Port;
         var fd = (int)_socket.Handle;
         _thread = new Thread(() =>
