@@ -39,6 +39,29 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
         Assert.Equal(PortState.Open, await Engine.ProbeTcpAsync(ip, listener.Port, Quick, CancellationToken.None));
     }
 
+    [LinuxFact]
+    public async Task Open_probes_reset_their_connections_and_leave_no_time_wait()
+    {
+        using var listener = new AcceptingListener(IPAddress.Loopback);
+
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(PortState.Open, await Engine.ProbeTcpAsync(IPAddress.Loopback, listener.Port, Quick, CancellationToken.None));
+        }
+
+        // A probe that closed with FIN would leave its connection in the FIN/TIME_WAIT states for up to a minute; a reset
+        // removes both ends at once. Give the accepting thread a moment to close its side, then look for leftovers.
+        await Task.Delay(200);
+        var leftovers = File.ReadLines("/proc/net/tcp").Skip(1)
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(fields => fields[3] != "0A" && (PortOf(fields[1]) == listener.Port || PortOf(fields[2]) == listener.Port))
+            .Select(fields => $"{fields[1]} -> {fields[2]} state {fields[3]}")
+            .ToList();
+        Assert.Empty(leftovers);
+
+        static int PortOf(string endpoint) => int.Parse(endpoint.Split(':')[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+    }
+
     [Theory]
     [InlineData("127.0.0.1")]
     [InlineData("::1")]
