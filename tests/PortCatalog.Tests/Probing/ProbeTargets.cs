@@ -29,6 +29,16 @@ internal static class ProbeTargets
     /// <summary>The number of file descriptors this process has open.</summary>
     public static int OpenDescriptors() => Directory.GetFileSystemEntries("/proc/self/fd").Length;
 
+    /// <summary>
+    /// The descriptor count once engines are idle: an engine may keep a few refused sockets for reuse and closes them
+    /// when unused for a moment (the Linux engine: 100 ms), so a leak check compares two idle counts.
+    /// </summary>
+    public static int QuiescentDescriptors()
+    {
+        Thread.Sleep(300);
+        return OpenDescriptors();
+    }
+
     /// <summary>Waits until the descriptor count is back to <paramref name="baseline"/> (closes may finish on other threads) and returns it.</summary>
     public static int DescriptorsSettledAt(int baseline)
     {
