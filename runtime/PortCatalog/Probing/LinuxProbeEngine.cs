@@ -16,12 +16,15 @@ namespace PortCatalog.Probing;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A probe starts on the calling thread: <c>socket</c> and a non-blocking <c>connect</c>; a connection that is
-/// established gets <c>SO_LINGER {1,0}</c> before it is closed, so the close sends a reset and leaves no TIME_WAIT. On loopback the kernel runs the whole handshake inside
-/// that call, so a second <c>connect</c> usually tells the outcome at once (0 connected, ECONNREFUSED refused, EALREADY
-/// still in progress); only a probe still in progress goes to epoll. A socket whose connect was refused is kept by the
-/// loop for the next probe (Linux allows connecting it again), saving a <c>socket</c> and a <c>close</c>. Work therefore spreads over every thread that
-/// probes, and a scanner that probes from several threads uses every core.
+/// A probe starts on the calling thread: <c>socket</c> and a non-blocking <c>connect</c>. On loopback the kernel runs
+/// the whole handshake inside that call, so a second <c>connect</c> usually tells the outcome at once (0 connected,
+/// ECONNREFUSED refused, EALREADY still in progress); only a probe still in progress goes to epoll. Work therefore
+/// spreads over every thread that probes, and a scanner that probes from several threads uses every core.
+/// </para>
+/// <para>
+/// An established connection gets <c>SO_LINGER {1,0}</c> before it is closed, so the close sends a reset and leaves no
+/// TIME_WAIT. A socket whose connect was refused is kept by the loop for the next probe (Linux allows connecting it
+/// again), saving a <c>socket</c> and a <c>close</c> per refused probe.
 /// </para>
 /// <para>
 /// A TCP connection to an address and port equal to its own source (the kernel may pick the destination port as the
