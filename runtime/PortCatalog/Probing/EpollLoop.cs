@@ -89,6 +89,12 @@ internal sealed unsafe class EpollLoop : IDisposable
     /// <summary>Keeps a refused TCP socket for the next probe, or closes it when both of its family's slots are taken.</summary>
     public void ReturnSpareSocket(int family, int fd)
     {
+        if (_disposed)
+        {
+            Libc.Close(fd);
+            return;
+        }
+
         var first = family == Libc.AF_INET ? 0 : 2;
         for (var i = first; i < first + 2; i++)
         {
