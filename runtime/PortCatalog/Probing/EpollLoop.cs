@@ -30,6 +30,13 @@ internal sealed unsafe class EpollLoop : IDisposable
     private int[] _free = new int[64];
     private int _freeCount;
 
+    // Refused TCP sockets kept for the next probe (two per family: AF_INET in 0-1, AF_INET6 in 2-3), -1 when empty,
+    // with when each was put back. The loop closes a spare left unused for SpareLifetime, so an idle engine holds no
+    // descriptors beyond its own epoll and eventfd.
+    private static readonly long s_spareLifetime = Stopwatch.Frequency / 10;
+    private readonly int[] _spares = [-1, -1, -1, -1];
+    private readonly long[] _sparedAt = new long[4];
+
     // When the loop thread will next wake on its own (Stopwatch ticks); long.MinValue while it is awake and working.
     // A probe with an earlier deadline must wake it through the eventfd. Guarded by _lock.
     private long _sleepUntil = long.MinValue;
@@ -58,6 +65,56 @@ internal sealed unsafe class EpollLoop : IDisposable
 
         _thread = new Thread(Run) { IsBackground = true, Name = $"PortCatalog epoll {index}" };
         _thread.UnsafeStart();
+    }
+
+    /// <summary>Takes a spare TCP socket of <paramref name="family"/> whose last connect was refused, or returns -1.</summary>
+    public int TakeSpareSocket(int family)
+    {
+        var first = family == Libc.AF_INET ? 0 : 2;
+        for (var i = first; i < first + 2; i++)
+        {
+            if (Volatile.Read(ref _spares[i]) >= 0)
+            {
+                var fd = Interlocked.Exchange(ref _spares[i], -1);
+                if (fd >= 0)
+                {
+                    return fd;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Keeps a refused TCP socket for the next probe, or closes it when both of its family's slots are taken.</summary>
+    public void ReturnSpareSocket(int family, int fd)
+    {
+        if (_disposed)
+        {
+            Libc.Close(fd);
+            return;
+        }
+
+        var first = family == Libc.AF_INET ? 0 : 2;
+        for (var i = first; i < first + 2; i++)
+        {
+            if (Volatile.Read(ref _spares[i]) < 0)
+            {
+                Volatile.Write(ref _sparedAt[i], Stopwatch.GetTimestamp());
+                if (Interlocked.CompareExchange(ref _spares[i], fd, -1) == -1)
+                {
+                    // The loop may be asleep with no timeout; it must wake to expire this spare some time.
+                    if (Volatile.Read(ref _sleepUntil) == long.MaxValue)
+                    {
+                        Wake();
+                    }
+
+                    return;
+                }
+            }
+        }
+
+        Libc.Close(fd);
     }
 
     /// <summary>Takes a pooled operation (creating one while the pool warms up).</summary>
@@ -158,6 +215,15 @@ internal sealed unsafe class EpollLoop : IDisposable
             }
         }
 
+        for (var i = 0; i < _spares.Length; i++)
+        {
+            var fd = Interlocked.Exchange(ref _spares[i], -1);
+            if (fd >= 0)
+            {
+                Libc.Close(fd);
+            }
+        }
+
         Libc.Close(_wakeFd);
         Libc.Close(_epoll);
     }
@@ -189,6 +255,15 @@ internal sealed unsafe class EpollLoop : IDisposable
                         _sleepUntil = deadline;
                         timeout = MillisecondsUntil(deadline);
                     }
+                }
+
+                // Pairs with ReturnSpareSocket (store the spare, then read _sleepUntil): either that sees "asleep for
+                // good" and wakes this thread, or this sees the spare and sleeps only until it may expire.
+                Interlocked.MemoryBarrier();
+                if (HasSpares())
+                {
+                    var sweep = MillisecondsUntil(Stopwatch.GetTimestamp() + s_spareLifetime);
+                    timeout = timeout < 0 ? sweep : Math.Min(timeout, sweep);
                 }
 
                 var count = Libc.EpollWait(_epoll, events, MaxEvents, timeout);
@@ -224,6 +299,7 @@ internal sealed unsafe class EpollLoop : IDisposable
                 }
 
                 ExpireDeadlines();
+                ExpireSpares();
             }
         }
         finally
@@ -255,6 +331,37 @@ internal sealed unsafe class EpollLoop : IDisposable
             {
                 // Silence: a TCP SYN nobody answered is filtered; a UDP datagram nobody answered may be open or filtered.
                 expired.Settle(expired.IsUdp ? PortState.OpenOrFiltered : PortState.Filtered, null);
+            }
+        }
+    }
+
+    private bool HasSpares()
+    {
+        for (var i = 0; i < _spares.Length; i++)
+        {
+            if (Volatile.Read(ref _spares[i]) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void ExpireSpares()
+    {
+        var now = Stopwatch.GetTimestamp();
+        for (var i = 0; i < _spares.Length; i++)
+        {
+            if (Volatile.Read(ref _spares[i]) < 0 || now - Volatile.Read(ref _sparedAt[i]) < s_spareLifetime)
+            {
+                continue;
+            }
+
+            var fd = Interlocked.Exchange(ref _spares[i], -1);
+            if (fd >= 0)
+            {
+                Libc.Close(fd);
             }
         }
     }

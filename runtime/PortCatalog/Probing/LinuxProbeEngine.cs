@@ -16,11 +16,15 @@ namespace PortCatalog.Probing;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A probe starts on the calling thread: <c>socket</c>, <c>SO_LINGER {1,0}</c> (closing an accepted connection sends a
-/// reset, leaving no TIME_WAIT), a non-blocking <c>connect</c>. On loopback the kernel runs the whole handshake inside
-/// that call, so a second <c>connect</c> usually tells the outcome at once (0 connected, ECONNREFUSED refused, EALREADY
-/// still in progress); only a probe still in progress goes to epoll. Work therefore spreads over every thread that
-/// probes, and a scanner that probes from several threads uses every core.
+/// A probe starts on the calling thread: <c>socket</c> and a non-blocking <c>connect</c>. On loopback the kernel runs
+/// the whole handshake inside that call, so a second <c>connect</c> usually tells the outcome at once (0 connected,
+/// ECONNREFUSED refused, EALREADY still in progress); only a probe still in progress goes to epoll. Work therefore
+/// spreads over every thread that probes, and a scanner that probes from several threads uses every core.
+/// </para>
+/// <para>
+/// An established connection gets <c>SO_LINGER {1,0}</c> before it is closed, so the close sends a reset and leaves no
+/// TIME_WAIT. A socket whose connect was refused is kept by the loop for the next probe (Linux allows connecting it
+/// again), saving a <c>socket</c> and a <c>close</c> per refused probe.
 /// </para>
 /// <para>
 /// A TCP connection to an address and port equal to its own source (the kernel may pick the destination port as the
@@ -82,34 +86,47 @@ internal sealed unsafe class LinuxProbeEngine : IProbeEngine
         var remote = stackalloc byte[Interop.SocketAddress.MaxSize];
         var remoteLength = Interop.SocketAddress.Write(address, port, new Span<byte>(remote, Interop.SocketAddress.MaxSize), out var family);
 
-        var fd = Libc.Socket(family, (isUdp ? Libc.SOCK_DGRAM : Libc.SOCK_STREAM) | Libc.SOCK_NONBLOCK | Libc.SOCK_CLOEXEC, 0);
+        var loop = _loops[(uint)Thread.GetCurrentProcessorId() % (uint)_loops.Length];
+        var fd = isUdp ? -1 : loop.TakeSpareSocket(family);
         if (fd < 0)
         {
-            // EMFILE/ENFILE (descriptor limits), EAFNOSUPPORT (no IPv6): not a property of the port.
-            throw ToSocketException(Marshal.GetLastPInvokeError());
+            fd = Libc.Socket(family, (isUdp ? Libc.SOCK_DGRAM : Libc.SOCK_STREAM) | Libc.SOCK_NONBLOCK | Libc.SOCK_CLOEXEC, 0);
+            if (fd < 0)
+            {
+                // EMFILE/ENFILE (descriptor limits), EAFNOSUPPORT (no IPv6): not a property of the port.
+                throw ToSocketException(Marshal.GetLastPInvokeError());
+            }
         }
 
         var (settled, outcome, errno) = isUdp ? StartUdp(fd, remote, remoteLength, payload) : StartTcp(fd, remote, remoteLength, family);
         if (settled)
         {
+            if (!isUdp && errno == RefusedAndReusable)
+            {
+                loop.ReturnSpareSocket(family, fd);
+                return new ValueTask<PortState>(PortState.Closed);
+            }
+
             Libc.Close(fd);
             return errno == 0 ? new ValueTask<PortState>(outcome) : ValueTask.FromException<PortState>(ToSocketException(errno));
         }
 
-        return Await(fd, isUdp, family, new ReadOnlySpan<byte>(remote, Interop.SocketAddress.MaxSize), timeout, cancellationToken);
+        return Await(loop, fd, isUdp, family, new ReadOnlySpan<byte>(remote, Interop.SocketAddress.MaxSize), timeout, cancellationToken);
     }
+
+    // A refused connect leaves the socket disconnected and clean, and Linux lets it connect again: StartTcp reports
+    // this pseudo-errno so the socket goes back to its loop for the next probe instead of being closed. That saves a
+    // socket() and a close() per refused probe, which on loopback is about 40% of the kernel's work for the probe.
+    private const int RefusedAndReusable = -1;
 
     private (bool Settled, PortState Outcome, int Errno) StartTcp(int fd, byte* remote, int remoteLength, int family)
     {
-        var linger = s_resetOnClose;
-        Libc.SetSockOpt(fd, Libc.SOL_SOCKET, Libc.SO_LINGER, &linger, sizeof(Libc.Linger));
-
         if (Libc.Connect(fd, remote, remoteLength) != 0)
         {
             var errno = Marshal.GetLastPInvokeError();
             if (errno != Libc.EINPROGRESS)
             {
-                return Classified(errno);
+                return errno == Libc.ECONNREFUSED ? (true, PortState.Closed, RefusedAndReusable) : Classified(errno);
             }
 
             // Asking again costs one call and, on loopback, nearly always has the answer already.
@@ -123,7 +140,7 @@ internal sealed unsafe class LinuxProbeEngine : IProbeEngine
 
                 if (errno != Libc.EISCONN)
                 {
-                    return Classified(errno);
+                    return errno == Libc.ECONNREFUSED ? (true, PortState.Closed, RefusedAndReusable) : Classified(errno);
                 }
             }
         }
@@ -158,11 +175,10 @@ internal sealed unsafe class LinuxProbeEngine : IProbeEngine
         return errno == Libc.EAGAIN ? (false, default, 0) : Classified(errno);
     }
 
-    private ValueTask<PortState> Await(int fd, bool isUdp, int family, ReadOnlySpan<byte> remote, TimeSpan timeout, CancellationToken cancellationToken)
+    private static ValueTask<PortState> Await(EpollLoop loop, int fd, bool isUdp, int family, ReadOnlySpan<byte> remote, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var loop = _loops[(uint)Thread.GetCurrentProcessorId() % (uint)_loops.Length];
         var operation = loop.Rent();
-        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        var deadline = Stopwatch.GetTimestamp() + ToStopwatchTicks(timeout);
         var generation = operation.Begin(fd, isUdp, family, remote, deadline);
         var version = operation.Version;
 
@@ -177,6 +193,13 @@ internal sealed unsafe class LinuxProbeEngine : IProbeEngine
 
         operation.ReleaseHold();
         return new ValueTask<PortState>(operation, version);
+    }
+
+    // Saturates instead of overflowing, so a timeout of days (or TimeSpan.MaxValue) means "practically never".
+    private static long ToStopwatchTicks(TimeSpan timeout)
+    {
+        var ticks = timeout.TotalSeconds * Stopwatch.Frequency;
+        return ticks >= long.MaxValue / 4 ? long.MaxValue / 4 : (long)ticks;
     }
 
     /// <summary>
@@ -229,8 +252,15 @@ internal sealed unsafe class LinuxProbeEngine : IProbeEngine
         return false;
     }
 
+    // Called for every established connection, just before its socket is closed.
     private PortState ConnectedOutcome(int fd, ReadOnlySpan<byte> remote, int family)
     {
+        // Linger {1,0} makes close() send a reset: no FIN handshake, no TIME_WAIT, the port's listener sees an abort.
+        // Only an established connection needs it (a refused or timed-out one has nothing to close), so it is set here
+        // rather than on every socket: one system call less for each of the many probes that are refused.
+        var linger = s_resetOnClose;
+        Libc.SetSockOpt(fd, Libc.SOL_SOCKET, Libc.SO_LINGER, &linger, sizeof(Libc.Linger));
+
         var local = stackalloc byte[Interop.SocketAddress.MaxSize];
         var length = Interop.SocketAddress.MaxSize;
         if (Libc.GetSockName(fd, local, &length) == 0
