@@ -67,8 +67,14 @@ internal static class SyntheticProject
             text.Append("        var builder = new UriBuilder(\"http\", \"localhost\", ").Append(Port()).Append(") { Path = \"/api/v").Append(m).Append("\" };\n");
             text.Append("        var list = new List<int> { ").Append(Number()).Append(", ").Append(Number()).Append(", ").Append(Number()).Append(" };\n");
             text.Append("        switch (port)\n        {\n");
-            text.Append("            case ").Append(Port()).Append(": total += list.Count; break;\n");
-            text.Append("            case ").Append(Port()).Append(": total -= builder.Port; break;\n");
+            var firstCase = Port();
+            var secondCase = Port();
+            text.Append("            case ").Append(firstCase).Append(": total += list.Count; break;\n");
+            if (secondCase != firstCase)
+            {
+                text.Append("            case ").Append(secondCase).Append(": total -= builder.Port; break;\n");
+            }
+
             text.Append("            default: total ^= ").Append(Number()).Append("; break;\n        }\n\n");
             text.Append("        var label = total.ToString(System.Globalization.CultureInfo.InvariantCulture) + \"-\" + smtpPort;\n");
             text.Append("        return label.Length + ep.Port + _timeout + (endpoint.Port > ").Append(Port()).Append(" ? 1 : 0);\n    }\n\n");
