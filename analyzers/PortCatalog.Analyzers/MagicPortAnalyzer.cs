@@ -49,9 +49,9 @@ public sealed class MagicPortAnalyzer : DiagnosticAnalyzer
             value = sign.IsKind(SyntaxKind.UnaryMinusExpression) ? -value : value;
         }
 
-        if (value == 0)
+        if (value == 0 || !PortContextFinder.IsCandidate(valueNode))
         {
-            return;     // "any port": IPEndPoint(IPAddress.Any, 0) asks the OS to choose.
+            return;     // 0 is "any port": IPEndPoint(IPAddress.Any, 0) asks the OS to choose.
         }
 
         var tree = context.Node.SyntaxTree;

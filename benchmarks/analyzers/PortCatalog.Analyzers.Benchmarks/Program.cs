@@ -13,11 +13,44 @@ using PortCatalog.Analyzers.Benchmarks;
 //   port      the PortCatalog analyzers (PORT001-003 on, PORT004 on too, so the figure is the worst case).
 // Reported: median/min wall times, and the analyzers' execution time as the analyzer driver measures it (the figure
 // `-p:ReportAnalyzer=true` prints), relative to the plain compile.
-// Usage: dotnet run -c Release --project benchmarks/analyzers/PortCatalog.Analyzers.Benchmarks -- [lines] [rounds]
+// Usage: dotnet run -c Release --project benchmarks/analyzers/PortCatalog.Analyzers.Benchmarks -- [lines] [rounds] [literal%]
+//   literal%: share of port contexts holding a literal (default 2; 100 = every port context is a violation).
 var minimumLines = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+var literalPercent = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2;
+var verbose = args.Contains("--verbose");
 
-var (files, lines) = SyntheticProject.Files(minimumLines);
+var (files, lines) = SyntheticProject.Files(minimumLines, literalPercent);
+var writeIndex = Array.IndexOf(args, "--write");
+if (writeIndex >= 0)
+{
+    // For a real `dotnet build -p:ReportAnalyzer=true` (see measure-build.sh): the project on disk, the catalog as a
+    // generated file, PortCatalog.dll referenced, the analyzer added unless WithPortAnalyzers=false.
+    var directory = Directory.CreateDirectory(args[writeIndex + 1]).FullName;
+    for (var i = 0; i < files.Count; i++)
+    {
+        File.WriteAllText(Path.Combine(directory, $"File{i}.cs"), files[i]);
+    }
+
+    File.WriteAllText(Path.Combine(directory, "WellKnownPorts.g.cs"), SyntheticProject.Catalog());
+    File.WriteAllText(Path.Combine(directory, "Synthetic.csproj"), $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+            <Nullable>disable</Nullable>
+            <ImplicitUsings>disable</ImplicitUsings>
+            <NoWarn>$(NoWarn);PORT001;PORT002;PORT003;PORT004;CS0219</NoWarn>
+          </PropertyGroup>
+          <ItemGroup>
+            <Reference Include="PortCatalog" HintPath="{typeof(PortCatalog.PortCatalogAttribute).Assembly.Location}" />
+            <Analyzer Include="{typeof(MagicPortAnalyzer).Assembly.Location}" Condition="'$(WithPortAnalyzers)' != 'false'" />
+          </ItemGroup>
+        </Project>
+        """);
+    Console.WriteLine($"Wrote {files.Count + 1} files, {lines:N0} lines, to {directory}");
+    return;
+}
+
 var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
 var sources = files.Append(SyntheticProject.Catalog()).Select((text, i) => (Text: text, Path: $"/synthetic/File{i}.cs")).ToArray();
 var references = Basic.Reference.Assemblies.Net80.References.All
@@ -31,7 +64,7 @@ CSharpCompilation NewCompilation() => CSharpCompilation.Create(
 
 var times = new Dictionary<string, List<double>> { ["none"] = [], ["no-op"] = [], ["port"] = [], ["port execution"] = [], ["no-op execution"] = [] };
 var reported = 0;
-Console.WriteLine($"Synthetic project: {files.Count} files, {lines:N0} lines; {Environment.ProcessorCount} cores; load average {LoadAverage()}; {rounds} rounds after a warm-up.");
+Console.WriteLine($"Synthetic project: {files.Count} files, {lines:N0} lines, {literalPercent}% of port contexts literal; {Environment.ProcessorCount} cores; load average {LoadAverage()}; {rounds} rounds after a warm-up.");
 for (var round = 0; round <= rounds; round++)
 {
     var none = Compile(NewCompilation(), []);
@@ -76,6 +109,13 @@ Console.WriteLine($"PortCatalog analyzer execution / plain compile: {Median(time
         var result = withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).GetAwaiter().GetResult();
         diagnostics = compilation.GetDiagnostics().AddRange(result.GetAllDiagnostics());
         executionMs = result.AnalyzerTelemetryInfo.Values.Sum(t => t.ExecutionTime.TotalMilliseconds);
+        if (verbose)
+        {
+            foreach (var (analyzer, telemetry) in result.AnalyzerTelemetryInfo)
+            {
+                Console.WriteLine($"    {analyzer.GetType().Name}: {telemetry.ExecutionTime.TotalMilliseconds:F0} ms, {telemetry.SyntaxNodeActionsCount} node actions");
+            }
+        }
     }
 
     using (var peStream = new MemoryStream())

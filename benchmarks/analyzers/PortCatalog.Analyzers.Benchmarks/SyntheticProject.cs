@@ -20,14 +20,18 @@ internal static class SyntheticProject
         return text.Append("    }\n}\n").ToString();
     }
 
-    /// <summary>Files until <paramref name="minimumLines"/> lines are reached; returns them and the line count.</summary>
-    public static (IReadOnlyList<string> Files, int Lines) Files(int minimumLines)
+    /// <summary>
+    /// Files until <paramref name="minimumLines"/> lines are reached; returns them and the line count. Each port context
+    /// holds a literal with probability <paramref name="literalPercent"/> %, otherwise a catalog constant (code that
+    /// already follows the rules: the analyzers examine the same contexts and report little).
+    /// </summary>
+    public static (IReadOnlyList<string> Files, int Lines) Files(int minimumLines, int literalPercent)
     {
         var files = new List<string>();
         var lines = 0;
         for (var i = 0; lines < minimumLines; i++)
         {
-            var file = File(i);
+            var file = File(i, literalPercent);
             files.Add(file);
             lines += file.Count(c => c == '\n');
         }
@@ -35,15 +39,24 @@ internal static class SyntheticProject
         return (files, lines);
     }
 
-    private static string File(int index)
+    private static string File(int index, int literalPercent)
     {
         var random = new Random(index);
-        string Port() => random.Next(4) switch
+        string Port()
         {
-            0 => (1 + (3 * random.Next(600))).ToString(CultureInfo.InvariantCulture),   // has a catalog constant
-            1 => random.Next(2001, 65535).ToString(CultureInfo.InvariantCulture),        // has none
-            _ => random.Next(1, 2000).ToString(CultureInfo.InvariantCulture),
-        };
+            if (random.Next(100) >= literalPercent)
+            {
+                return "PortCatalog.WellKnownPorts.Service" + (1 + (3 * random.Next(600))).ToString(CultureInfo.InvariantCulture);
+            }
+
+            return random.Next(4) switch
+            {
+                0 => (1 + (3 * random.Next(600))).ToString(CultureInfo.InvariantCulture),   // has a catalog constant
+                1 => random.Next(2001, 65535).ToString(CultureInfo.InvariantCulture),        // has none
+                _ => random.Next(1, 2000).ToString(CultureInfo.InvariantCulture),
+            };
+        }
+
         string Number() => random.Next(0, 100000).ToString(CultureInfo.InvariantCulture);
 
         var text = new StringBuilder();
@@ -70,7 +83,7 @@ internal static class SyntheticProject
             var firstCase = Port();
             var secondCase = Port();
             text.Append("            case ").Append(firstCase).Append(": total += list.Count; break;\n");
-            if (secondCase != firstCase)
+            if (Value(secondCase) != Value(firstCase))
             {
                 text.Append("            case ").Append(secondCase).Append(": total -= builder.Port; break;\n");
             }
@@ -81,5 +94,13 @@ internal static class SyntheticProject
         }
 
         return text.Append("}\n").ToString();
+    }
+
+    // The number a port expression stands for: a literal, or the catalog constant ServiceN (whose value is N).
+    private static int Value(string port)
+    {
+        const string Prefix = "WellKnownPorts.Service";
+        var start = port.IndexOf(Prefix, StringComparison.Ordinal);
+        return int.Parse(start < 0 ? port : port.Substring(start + Prefix.Length), CultureInfo.InvariantCulture);
     }
 }
