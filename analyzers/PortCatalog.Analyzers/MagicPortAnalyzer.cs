@@ -49,33 +49,30 @@ public sealed class MagicPortAnalyzer : DiagnosticAnalyzer
             value = sign.IsKind(SyntaxKind.UnaryMinusExpression) ? -value : value;
         }
 
-        if (value == 0)
+        if (value == 0 || !PortContextFinder.IsCandidate(valueNode))
         {
-            return;     // "any port": IPEndPoint(IPAddress.Any, 0) asks the OS to choose.
+            return;     // 0 is "any port": IPEndPoint(IPAddress.Any, 0) asks the OS to choose.
         }
 
         var tree = context.Node.SyntaxTree;
         var options = PortAnalyzerOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree), optionsCache);
-        if (!PortContextFinder.TryFind(valueNode, options, context.SemanticModel, context.CancellationToken, out var portContext))
+        var isPortNumber = value is > 0 and <= 65535;
+        if ((isPortNumber && options.IsIgnored(value)) ||
+            !PortContextFinder.TryFind(valueNode, options, context.SemanticModel, context.CancellationToken, out var portContext))
         {
             return;
         }
 
         var index = PortCatalogIndex.For(context.Compilation, context.CancellationToken);
-        if (index.DeclaresCatalog(tree) && IsInsideCatalog(literal, index, context.SemanticModel, context))
+        if (index.DeclaresCatalog(tree) && IsInsideCatalog(literal, index, context.SemanticModel, context.CancellationToken))
         {
             return;
         }
 
         var text = value.ToString(CultureInfo.InvariantCulture);
-        if (value < 0 || value > 65535)
+        if (!isPortNumber)
         {
             context.ReportDiagnostic(Diagnostic.Create(PortRules.PortOutOfRange, valueNode.GetLocation(), text));
-            return;
-        }
-
-        if (options.IsIgnored(value))
-        {
             return;
         }
 
@@ -97,11 +94,12 @@ public sealed class MagicPortAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static bool IsInsideCatalog(SyntaxNode node, PortCatalogIndex index, SemanticModel model, SyntaxNodeAnalysisContext context)
+    // The generated catalogs compare and switch on ports themselves (TryGetInfo); they are the names, not users of them.
+    private static bool IsInsideCatalog(SyntaxNode node, PortCatalogIndex index, SemanticModel model, System.Threading.CancellationToken cancellationToken)
     {
         for (var type = node.FirstAncestorOrSelf<TypeDeclarationSyntax>(); type is not null; type = type.Parent?.FirstAncestorOrSelf<TypeDeclarationSyntax>())
         {
-            if (model.GetDeclaredSymbol(type, context.CancellationToken) is { } symbol && index.Catalogs.Contains(symbol))
+            if (model.GetDeclaredSymbol(type, cancellationToken) is { } symbol && index.Catalogs.Contains(symbol))
             {
                 return true;
             }

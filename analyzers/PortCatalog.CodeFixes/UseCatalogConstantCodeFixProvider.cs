@@ -1,6 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -55,32 +55,61 @@ public sealed class UseCatalogConstantCodeFixProvider : CodeFixProvider
     private static async Task<Document> ReplaceLiteralsAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
         {
             return document;
         }
 
-        var replacements = diagnostics
-            .Select(diagnostic => (Literal: root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) as LiteralExpressionSyntax, Diagnostic: diagnostic))
-            .Where(pair => pair.Literal is not null && pair.Diagnostic.Properties.ContainsKey(PortDiagnosticProperties.ConstantName))
-            .ToDictionary(pair => (SyntaxNode)pair.Literal!, pair => pair.Diagnostic);
+        var replacements = new Dictionary<SyntaxNode, ExpressionSyntax>();
+        var needsImport = false;
+        foreach (var diagnostic in diagnostics)
+        {
+            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is LiteralExpressionSyntax literal &&
+                diagnostic.Properties.TryGetValue(PortDiagnosticProperties.CatalogType, out var catalogName) && catalogName is not null &&
+                diagnostic.Properties.TryGetValue(PortDiagnosticProperties.ConstantName, out var constant) && constant is not null)
+            {
+                var replacement = Reference(model, literal.SpanStart, catalogName, constant, out var importsNamespace);
+                needsImport |= importsNamespace;
+                replacements[literal] = replacement.WithTriviaFrom(literal);
+            }
+        }
+
         if (replacements.Count == 0)
         {
             return document;
         }
 
-        var newRoot = root.ReplaceNodes(replacements.Keys, (original, _) => QualifiedConstant(replacements[original]).WithTriviaFrom(original));
-        var changed = document.WithSyntaxRoot(newRoot);
-        changed = await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var changed = document.WithSyntaxRoot(root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]));
+        if (needsImport)
+        {
+            changed = await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
         changed = await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         return await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    private static ExpressionSyntax QualifiedConstant(Diagnostic diagnostic)
+    // `Catalog.Constant` when the catalog's simple name already binds to it here; otherwise the qualified name, simplified
+    // after a using is added when no other type of that name is in scope, and left qualified when one is.
+    private static ExpressionSyntax Reference(SemanticModel model, int position, string catalogName, string constant, out bool importsNamespace)
     {
-        var catalog = diagnostic.Properties[PortDiagnosticProperties.CatalogType]!;
-        var constant = diagnostic.Properties[PortDiagnosticProperties.ConstantName]!;
-        return SyntaxFactory.ParseExpression("global::" + catalog + "." + constant)
-            .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation, Formatter.Annotation);
+        var simpleName = catalogName.Substring(catalogName.LastIndexOf('.') + 1);
+        var catalog = model.Compilation.GetTypeByMetadataName(catalogName);
+        var inScope = model.LookupNamespacesAndTypes(position, name: simpleName);
+        importsNamespace = false;
+        if (catalog is not null && inScope.Length == 1 && SymbolEqualityComparer.Default.Equals(inScope[0], catalog))
+        {
+            return SyntaxFactory.ParseExpression(simpleName + "." + constant);
+        }
+
+        var qualified = SyntaxFactory.ParseExpression("global::" + catalogName + "." + constant).WithAdditionalAnnotations(Simplifier.Annotation);
+        if (inScope.IsEmpty && catalogName.Contains("."))
+        {
+            importsNamespace = true;
+            qualified = qualified.WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
+        }
+
+        return qualified;
     }
 }

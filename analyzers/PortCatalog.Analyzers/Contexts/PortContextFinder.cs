@@ -15,6 +15,19 @@ internal static class PortContextFinder
 {
     private static readonly string[] s_testFrameworkNamespaces = { "Xunit", "NUnit", "Microsoft.VisualStudio.TestTools", "TUnit", "MSTest" };
 
+    /// <summary>
+    /// Whether <paramref name="value"/> sits in a syntactic position that can be a port context at all; most numeric
+    /// literals (operands, indexes, returns) are rejected here before options or the semantic model are touched.
+    /// </summary>
+    public static bool IsCandidate(ExpressionSyntax value) => SkipTransparentParents(value).Parent switch
+    {
+        ArgumentSyntax or AttributeArgumentSyntax or EqualsValueClauseSyntax or ArrowExpressionClauseSyntax or
+        CaseSwitchLabelSyntax or ConstantPatternSyntax or RelationalPatternSyntax or InitializerExpressionSyntax => true,
+        AssignmentExpressionSyntax assignment => assignment.IsKind(SyntaxKind.SimpleAssignmentExpression),
+        BinaryExpressionSyntax binary => IsComparison(binary),
+        _ => false,
+    };
+
     /// <summary>Finds the port context of <paramref name="value"/> (a literal, or a signed literal such as <c>-1</c>).</summary>
     public static bool TryFind(ExpressionSyntax value, PortAnalyzerOptions options, SemanticModel model, CancellationToken cancellationToken, out PortContext context)
     {

@@ -14,9 +14,10 @@ namespace PortCatalog.Analyzers.Tests.Infrastructure;
 internal static class CodeFixVerifier
 {
     /// <summary>Applies the fix of <paramref name="provider"/> to one diagnostic at a time until none is left, then compares.</summary>
-    public static async Task VerifyAsync(CodeFixProvider provider, string source, string expected, string? editorConfig = null, IEnumerable<string>? extraSources = null)
+    public static async Task VerifyAsync(CodeFixProvider provider, string source, string expected, string? editorConfig = null, IEnumerable<string>? extraSources = null,
+        OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
     {
-        var solution = CreateSolution([[source, .. extraSources ?? []]], editorConfig);
+        var solution = CreateSolution([[source, .. extraSources ?? []]], editorConfig, outputKind);
         var documentId = solution.Projects.Single().DocumentIds[0];
         for (var iteration = 0; ; iteration++)
         {
@@ -72,7 +73,7 @@ internal static class CodeFixVerifier
         }
     }
 
-    public static Solution CreateSolution(string[][] projects, string? editorConfig)
+    public static Solution CreateSolution(string[][] projects, string? editorConfig, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
     {
         var workspace = new AdhocWorkspace();
         var solution = workspace.CurrentSolution;
@@ -82,7 +83,7 @@ internal static class CodeFixVerifier
             var name = "Project" + p;
             solution = solution.AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, name, name, LanguageNames.CSharp,
                 filePath: EditorConfigOptions.Directory + name + ".csproj",
-                compilationOptions: TestCompilation.Options(), parseOptions: TestCompilation.ParseOptions, metadataReferences: TestCompilation.References));
+                compilationOptions: TestCompilation.Options().WithOutputKind(outputKind), parseOptions: TestCompilation.ParseOptions, metadataReferences: TestCompilation.References));
             for (var d = 0; d < projects[p].Length; d++)
             {
                 solution = solution.AddDocument(DocumentId.CreateNewId(projectId), $"Test{d}.cs", SourceText.From(projects[p][d]), filePath: TestCompilation.PathOf(d));
@@ -119,7 +120,7 @@ internal static class CodeFixVerifier
     private static void AssertText(string expected, SourceText actual)
     {
         var actualText = actual.ToString().ReplaceLineEndings("\n");
-        Assert.True(expected.ReplaceLineEndings("\n") == actualText, "Fixed source differs. Actual:" + Environment.NewLine + actualText);
+        Assert.Equal(expected.ReplaceLineEndings("\n"), actualText);
     }
 
     private sealed class AnalyzerDiagnosticProvider(CodeFixProvider provider) : FixAllContext.DiagnosticProvider

@@ -1,0 +1,146 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PortCatalog.Analyzers;
+using PortCatalog.Analyzers.Benchmarks;
+
+// Analyzer cost on a >= 100k-line port-heavy project. Each round compiles fresh compilations (diagnostics + emit):
+//   none      no analyzers (plain compile);
+//   no-op     an analyzer subscribing to the same syntax kinds that does nothing (the driver's cost for any analyzer);
+//   port      the PortCatalog analyzers (PORT001-003 on, PORT004 on too, so the figure is the worst case).
+// Reported: median/min wall times, and the analyzers' execution time as the analyzer driver measures it (the figure
+// `-p:ReportAnalyzer=true` prints), relative to the plain compile.
+// Usage: dotnet run -c Release --project benchmarks/analyzers/PortCatalog.Analyzers.Benchmarks -- [lines] [rounds] [literal%]
+//   literal%: share of port contexts holding a literal (default 2; 100 = every port context is a violation).
+var minimumLines = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
+var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+var literalPercent = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2;
+var verbose = args.Contains("--verbose");
+
+var (files, lines) = SyntheticProject.Files(minimumLines, literalPercent);
+var writeIndex = Array.IndexOf(args, "--write");
+if (writeIndex >= 0)
+{
+    // For a real `dotnet build -p:ReportAnalyzer=true` (see measure-build.sh): the project on disk, the catalog as a
+    // generated file, PortCatalog.dll referenced, the analyzer added unless WithPortAnalyzers=false.
+    var directory = Directory.CreateDirectory(args[writeIndex + 1]).FullName;
+    for (var i = 0; i < files.Count; i++)
+    {
+        File.WriteAllText(Path.Combine(directory, $"File{i}.cs"), files[i]);
+    }
+
+    File.WriteAllText(Path.Combine(directory, "WellKnownPorts.g.cs"), SyntheticProject.Catalog());
+    File.WriteAllText(Path.Combine(directory, "Synthetic.csproj"), $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+            <Nullable>disable</Nullable>
+            <ImplicitUsings>disable</ImplicitUsings>
+            <!-- PORT diagnostics stay on: the compiler skips an analyzer whose every rule is suppressed. -->
+            <NoWarn>$(NoWarn);CS0219</NoWarn>
+          </PropertyGroup>
+          <ItemGroup>
+            <Reference Include="PortCatalog" HintPath="{typeof(PortCatalog.PortCatalogAttribute).Assembly.Location}" />
+            <Analyzer Include="{typeof(MagicPortAnalyzer).Assembly.Location}" Condition="'$(WithPortAnalyzers)' != 'false'" />
+          </ItemGroup>
+        </Project>
+        """);
+    Console.WriteLine($"Wrote {files.Count + 1} files, {lines:N0} lines, to {directory}");
+    return;
+}
+
+var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+var sources = files.Append(SyntheticProject.Catalog()).Select((text, i) => (Text: text, Path: $"/synthetic/File{i}.cs")).ToArray();
+var references = Basic.Reference.Assemblies.Net80.References.All
+    .Append(MetadataReference.CreateFromFile(typeof(PortCatalog.PortCatalogAttribute).Assembly.Location))
+    .ToImmutableArray();
+var enableAll = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: true)
+    .WithSpecificDiagnosticOptions([new("PORT004", ReportDiagnostic.Info)]);
+
+CSharpCompilation NewCompilation() => CSharpCompilation.Create(
+    "Synthetic", sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, parseOptions, s.Path)), references, enableAll);
+
+var times = new Dictionary<string, List<double>> { ["none"] = [], ["no-op"] = [], ["port"] = [], ["port execution"] = [], ["no-op execution"] = [] };
+var reported = 0;
+Console.WriteLine($"Synthetic project: {files.Count} files, {lines:N0} lines, {literalPercent}% of port contexts literal; {Environment.ProcessorCount} cores; load average {LoadAverage()}; {rounds} rounds after a warm-up.");
+for (var round = 0; round <= rounds; round++)
+{
+    var none = Compile(NewCompilation(), []);
+    var noOp = Compile(NewCompilation(), [new NoOpAnalyzer()]);
+    var port = Compile(NewCompilation(), [new MagicPortAnalyzer(), new UrlPortAnalyzer()]);
+    reported = port.Reported;
+    Console.WriteLine($"{(round == 0 ? "warm-up" : "round " + round)}: none {none.WallMs:F0} ms, no-op {noOp.WallMs:F0} ms (execution {noOp.ExecutionMs:F0} ms), " +
+                      $"port {port.WallMs:F0} ms (execution {port.ExecutionMs:F0} ms)");
+    if (round > 0)
+    {
+        times["none"].Add(none.WallMs);
+        times["no-op"].Add(noOp.WallMs);
+        times["port"].Add(port.WallMs);
+        times["port execution"].Add(port.ExecutionMs);
+        times["no-op execution"].Add(noOp.ExecutionMs);
+    }
+}
+
+var baseline = Median(times["none"]);
+Console.WriteLine();
+Console.WriteLine($"PORT diagnostics per compilation: {reported:N0}; load average now {LoadAverage()}");
+foreach (var (name, values) in times)
+{
+    Console.WriteLine($"{name,-16} median {Median(values),8:F0} ms  min {values.Min(),8:F0} ms  = {Median(values) / baseline * 100,6:F2}% of the plain compile (median)");
+}
+
+Console.WriteLine($"PortCatalog analyzer execution / plain compile: {Median(times["port execution"]) / baseline * 100:F2}% (goal < 3%)");
+
+(double WallMs, double ExecutionMs, int Reported) Compile(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+{
+    var watch = Stopwatch.StartNew();
+    ImmutableArray<Diagnostic> diagnostics;
+    double executionMs = 0;
+    if (analyzers.IsEmpty)
+    {
+        diagnostics = compilation.GetDiagnostics();
+    }
+    else
+    {
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+        var result = withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).GetAwaiter().GetResult();
+        diagnostics = compilation.GetDiagnostics().AddRange(result.GetAllDiagnostics());
+        executionMs = result.AnalyzerTelemetryInfo.Values.Sum(t => t.ExecutionTime.TotalMilliseconds);
+        if (verbose)
+        {
+            foreach (var (analyzer, telemetry) in result.AnalyzerTelemetryInfo)
+            {
+                Console.WriteLine($"    {analyzer.GetType().Name}: {telemetry.ExecutionTime.TotalMilliseconds:F0} ms, {telemetry.SyntaxNodeActionsCount} node actions");
+            }
+        }
+    }
+
+    using (var peStream = new MemoryStream())
+    {
+        var emitted = compilation.Emit(peStream);
+        Check(emitted.Success, "the synthetic project must compile: " + string.Join("; ", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(3)));
+    }
+
+    Check(!diagnostics.Any(d => d.Id == "AD0001"), "no analyzer may fail");
+    return (watch.Elapsed.TotalMilliseconds, executionMs, diagnostics.Count(d => d.Id.StartsWith("PORT", StringComparison.Ordinal)));
+}
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToArray();
+    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+}
+
+static void Check(bool condition, string what)
+{
+    if (!condition)
+    {
+        throw new InvalidOperationException("Benchmark precondition failed: " + what);
+    }
+}
