@@ -1,20 +1,104 @@
 using System;
+using System.Collections.Generic;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace PortCatalog.Probing;
 
-/// <summary>The probe engine for every platform, over System.Net.Sockets. (Placeholder until it is written.)</summary>
+/// <summary>
+/// The probe engine for every platform, over System.Net.Sockets: one socket per probe (a socket cannot be reused
+/// after a failed connect on Unix), driven by pooled <see cref="PortableProbeOperation"/>s that are their own
+/// <see cref="System.Threading.Tasks.Sources.IValueTaskSource{TResult}"/>, so a probe allocates only what System.Net.Sockets allocates per socket.
+/// </summary>
 internal sealed class PortableProbeEngine : IProbeEngine
 {
+    // Enough to keep a wide scan window warm without holding thousands of idle timers after a burst.
+    private const int MaxPooledOperations = 1024;
+
+    private readonly Stack<PortableProbeOperation> _pool = new();
+    private bool _disposed;
+
     public ValueTask<PortState> ProbeTcpAsync(IPAddress address, int port, TimeSpan timeout, CancellationToken cancellationToken)
-        => throw new NotImplementedException();
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Canceled(cancellationToken);
+        }
+
+        return Rent().StartTcp(address, port, timeout, cancellationToken);
+    }
 
     public ValueTask<PortState> ProbeUdpAsync(IPAddress address, int port, ReadOnlyMemory<byte> payload, TimeSpan timeout, CancellationToken cancellationToken)
-        => throw new NotImplementedException();
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Canceled(cancellationToken);
+        }
 
+        return Rent().StartUdp(address, port, payload, timeout, cancellationToken);
+    }
+
+    /// <summary>Releases the pooled operations. Probes in flight finish normally and release theirs as they return.</summary>
     public void Dispose()
     {
+        PortableProbeOperation[] idle;
+        lock (_pool)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            idle = _pool.ToArray();
+            _pool.Clear();
+        }
+
+        foreach (var operation in idle)
+        {
+            operation.Release();
+        }
+    }
+
+    internal void Return(PortableProbeOperation operation)
+    {
+        lock (_pool)
+        {
+            if (!_disposed && _pool.Count < MaxPooledOperations)
+            {
+                _pool.Push(operation);
+                return;
+            }
+        }
+
+        operation.Release();
+    }
+
+    private PortableProbeOperation Rent()
+    {
+        lock (_pool)
+        {
+            if (_disposed)
+            {
+                throw new ObjectDisposedException(nameof(PortableProbeEngine));
+            }
+
+            if (_pool.Count > 0)
+            {
+                return _pool.Pop();
+            }
+        }
+
+        return new PortableProbeOperation(this);
+    }
+
+    private static ValueTask<PortState> Canceled(CancellationToken cancellationToken)
+    {
+#if NET
+        return ValueTask.FromCanceled<PortState>(cancellationToken);
+#else
+        return new ValueTask<PortState>(Task.FromCanceled<PortState>(cancellationToken));
+#endif
     }
 }

@@ -1,0 +1,23 @@
+namespace PortCatalog.Generator.Model;
+
+/// <summary>One service on one port or port range, as a single table row states it.</summary>
+/// <param name="Port">The port, or the first port of a range.</param>
+/// <param name="LastPort">The last port of a range; equal to <paramref name="Port"/> for a single port.</param>
+/// <param name="ServiceName">The service name as written (or derived from the description).</param>
+/// <param name="Identifier">The explicit C# identifier from an <c>Identifier</c> column, if any.</param>
+/// <param name="NameSource">Where <paramref name="ServiceName"/> (or <paramref name="Identifier"/>) came from.</param>
+/// <param name="Transports">The transports the row names; <see cref="TransportSet.None"/> when it names none.</param>
+/// <param name="Description">The description, whitespace collapsed to single spaces.</param>
+/// <param name="Line">The 1-based line of the row in its table.</param>
+internal sealed record PortEntry(
+    int Port,
+    int LastPort,
+    string ServiceName,
+    string? Identifier,
+    NameSource NameSource,
+    TransportSet Transports,
+    string Description,
+    int Line)
+{
+    public bool IsRange => LastPort != Port;
+}

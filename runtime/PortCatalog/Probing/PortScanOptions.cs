@@ -1,0 +1,66 @@
+using System;
+using PortCatalog.Probing;
+
+namespace PortCatalog;
+
+/// <summary>How a <see cref="PortScanner"/> scans. Immutable once built; invalid values throw when set, naming the property.</summary>
+public sealed class PortScanOptions
+{
+    private readonly int _window = 1024;
+    private readonly TimeSpan _timeout = TimeSpan.FromSeconds(1);
+    private readonly int _retries = 1;
+    private readonly Transport _transports = Transport.Tcp;
+
+    /// <summary>
+    /// The most probes in flight at once (default 1024). Each holds a socket, so the scanner lowers it to fit the
+    /// process's file-descriptor limit (RLIMIT_NOFILE) rather than fail with "too many open files".
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public int Window
+    {
+        get => _window;
+        init => _window = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(Window), value, "The window must be at least 1.");
+    }
+
+    /// <summary>How long each probe waits for an answer (default 1 second).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public TimeSpan Timeout
+    {
+        get => _timeout;
+        init
+        {
+            Guard.Timeout(value, nameof(Timeout));
+            _timeout = value;
+        }
+    }
+
+    /// <summary>
+    /// Extra attempts for a port that stayed silent (<see cref="PortState.Filtered"/>, or <see cref="PortState.OpenOrFiltered"/>
+    /// for UDP), since a lost packet looks like a filter (default 1).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public int Retries
+    {
+        get => _retries;
+        init => _retries = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(Retries), value, "Retries cannot be negative.");
+    }
+
+    /// <summary>The transports to probe: <see cref="Transport.Tcp"/> (default), <see cref="Transport.Udp"/>, or both.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value has neither TCP nor UDP, or another transport.</exception>
+    public Transport Transports
+    {
+        get => _transports;
+        init => _transports = value != Transport.None && (value & ~(Transport.Tcp | Transport.Udp)) == 0
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Transports), value, "A scan probes TCP, UDP, or both.");
+    }
+
+    /// <summary>The engine that sends probes (default: the fastest for this platform).</summary>
+    public ProbeEngineKind Engine { get; init; }
+
+    /// <summary>
+    /// When false (the default) the result stream carries only ports worth reporting, <see cref="PortState.Open"/> and
+    /// <see cref="PortState.OpenOrFiltered"/>; when true it carries every probed port. The summary counts all states either way.
+    /// </summary>
+    public bool ReportAllStates { get; init; }
+}

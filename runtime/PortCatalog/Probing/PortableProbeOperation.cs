@@ -1,0 +1,429 @@
+using System;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using System.Threading.Tasks.Sources;
+
+namespace PortCatalog.Probing;
+
+/// <summary>
+/// One probe in flight for <see cref="PortableProbeEngine"/>: a pooled <see cref="SocketAsyncEventArgs"/> that is also
+/// the <see cref="IValueTaskSource{TResult}"/> the caller awaits, so a probe costs no task, closure or event-args object.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Three parties can end a probe: the socket operation completing, the timeout timer and the caller's cancellation
+/// token. Whichever first moves <see cref="_state"/> away from <c>Pending</c> decides the outcome. The timer and the
+/// token decide by closing the socket, which makes the pending socket operation complete with <c>OperationAborted</c>.
+/// </para>
+/// <para>
+/// The operation must not be recycled while the socket operation is still running (the event args would be reused
+/// under it) or while the timer or token callback is still closing the socket (it could close the next probe's socket).
+/// <see cref="_outstanding"/> counts those two obligations, "the socket operation has completed" and "the outcome has
+/// been decided", and whoever releases the last one finishes the probe.
+/// </para>
+/// </remarks>
+internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskSource<PortState>
+{
+    private const int Idle = 0;
+    private const int Pending = 1;
+    private const int Decided = 2;
+    private const int TimedOut = 3;
+    private const int Canceled = 4;
+
+    // A reply only has to arrive; its bytes are never read, so a few are enough. A longer datagram is truncated
+    // (Linux) or reported as MessageSize (Windows); both count as a reply.
+    private const int ReceiveBufferSize = 16;
+
+    private static readonly TimerCallback s_onTimer = static state => ((PortableProbeOperation)state!).OnTimer();
+    private static readonly Action<object?> s_onCanceled = static state => ((PortableProbeOperation)state!).OnCanceled();
+
+    // SO_LINGER {1, 0}: closing a connected socket sends RST, so probing an open port leaves nothing in TIME_WAIT.
+    private static readonly LingerOption s_resetOnClose = new(true, 0);
+
+    private readonly PortableProbeEngine _owner;
+    private readonly IPEndPoint _remote = new(IPAddress.Any, 0);
+    private readonly byte[] _receiveBuffer = new byte[ReceiveBufferSize];
+    private readonly Timer _timer;
+
+    private ManualResetValueTaskSourceCore<PortState> _core; // a mutable struct: never make this readonly
+    private Socket? _socket;
+    private bool _isUdp;
+    private bool _receiving;
+    private int _state;
+    private int _outstanding;
+    private long _deadline;
+    private PortState _result;
+    private Exception? _failure;
+    private CancellationToken _cancellationToken;
+    private CancellationTokenRegistration _registration;
+
+    public PortableProbeOperation(PortableProbeEngine owner)
+#if NET
+        // The awaiter's continuation flows the caller's ExecutionContext through _core; the socket callback needs none.
+        : base(unsafeSuppressExecutionContextFlow: true)
+#endif
+    {
+        _owner = owner;
+        _timer = new Timer(s_onTimer, this, Timeout.Infinite, Timeout.Infinite);
+    }
+
+    public ValueTask<PortState> StartTcp(IPAddress address, int port, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var socket = CreateSocket(address, SocketType.Stream, ProtocolType.Tcp);
+        socket.LingerState = s_resetOnClose;
+
+        _isUdp = false;
+        _receiving = false;
+        _remote.Address = address;
+        _remote.Port = port;
+        RemoteEndPoint = _remote;
+        SetBuffer(null, 0, 0); // a buffer would be sent as data once connected
+        Arm(socket, timeout, cancellationToken);
+
+        bool pending;
+        try
+        {
+            pending = socket.ConnectAsync(this);
+        }
+        catch (SocketException e)
+        {
+            return Complete(e.SocketErrorCode);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The timer or the token closed the socket before the connect started; that party decided the outcome.
+            return Complete(SocketError.OperationAborted);
+        }
+
+        return pending ? new ValueTask<PortState>(this, _core.Version) : Complete(SocketError);
+    }
+
+    public ValueTask<PortState> StartUdp(IPAddress address, int port, ReadOnlyMemory<byte> payload, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var socket = CreateSocket(address, SocketType.Dgram, ProtocolType.Udp);
+
+        _isUdp = true;
+        _receiving = false;
+        _remote.Address = address;
+        _remote.Port = port;
+        SetSendBuffer(payload);
+        Arm(socket, timeout, cancellationToken);
+
+        bool pending;
+        try
+        {
+            // Connecting a UDP socket only fixes its peer; it sends nothing, but it is what makes the kernel report
+            // an ICMP port unreachable to this socket (ECONNREFUSED on Unix, ConnectionReset on Windows).
+            socket.Connect(_remote);
+            pending = socket.SendAsync(this);
+        }
+        catch (SocketException e)
+        {
+            return Complete(e.SocketErrorCode);
+        }
+        catch (ObjectDisposedException)
+        {
+            return Complete(SocketError.OperationAborted);
+        }
+
+        return pending ? new ValueTask<PortState>(this, _core.Version) : Complete(SocketError);
+    }
+
+    /// <summary>Releases the timer and the event args; only for operations that are not in flight.</summary>
+    public void Release()
+    {
+        _timer.Dispose();
+        Dispose();
+    }
+
+    PortState IValueTaskSource<PortState>.GetResult(short token)
+    {
+        if (token != _core.Version)
+        {
+            // Awaiting a pooled probe twice, or after it was recycled, is a caller bug; never recycle twice for it.
+            throw new InvalidOperationException("A probe's ValueTask was awaited more than once.");
+        }
+
+        try
+        {
+            return _core.GetResult(token);
+        }
+        finally
+        {
+            ResetForPool();
+            _owner.Return(this);
+        }
+    }
+
+    ValueTaskSourceStatus IValueTaskSource<PortState>.GetStatus(short token) => _core.GetStatus(token);
+
+    void IValueTaskSource<PortState>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+        => _core.OnCompleted(continuation, state, token, flags);
+
+    protected override void OnCompleted(SocketAsyncEventArgs e) => OnSocketOperationCompleted(SocketError);
+
+    private Socket CreateSocket(IPAddress address, SocketType socketType, ProtocolType protocolType)
+    {
+        try
+        {
+            return new Socket(address.AddressFamily, socketType, protocolType);
+        }
+        catch
+        {
+            // Out of descriptors or an unsupported family: nothing started, so the operation goes straight back.
+            _owner.Return(this);
+            throw;
+        }
+    }
+
+    private void SetSendBuffer(ReadOnlyMemory<byte> payload)
+    {
+#if NET
+        SetBuffer(System.Runtime.InteropServices.MemoryMarshal.AsMemory(payload));
+#else
+        if (System.Runtime.InteropServices.MemoryMarshal.TryGetArray(payload, out var segment))
+        {
+            SetBuffer(segment.Array, segment.Offset, segment.Count);
+        }
+        else
+        {
+            // Native or pooled memory without an array: the slow path copies it once.
+            SetBuffer(payload.ToArray(), 0, payload.Length);
+        }
+#endif
+    }
+
+    private void Arm(Socket socket, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        _socket = socket;
+        _cancellationToken = cancellationToken;
+        _outstanding = 2; // the socket operation's completion + the decision of the outcome
+        var dueMilliseconds = ToDueMilliseconds(timeout);
+        _deadline = dueMilliseconds == Timeout.Infinite ? long.MaxValue : NowMilliseconds() + dueMilliseconds;
+        Volatile.Write(ref _state, Pending);
+
+        if (cancellationToken.CanBeCanceled)
+        {
+#if NET
+            _registration = cancellationToken.UnsafeRegister(s_onCanceled, this);
+#else
+            _registration = cancellationToken.Register(s_onCanceled!, this);
+#endif
+        }
+
+        if (dueMilliseconds != Timeout.Infinite)
+        {
+            _timer.Change(dueMilliseconds, Timeout.Infinite);
+        }
+    }
+
+    private ValueTask<PortState> Complete(SocketError error)
+    {
+        var version = _core.Version;
+        OnSocketOperationCompleted(error);
+        return new ValueTask<PortState>(this, version);
+    }
+
+    private void OnSocketOperationCompleted(SocketError error)
+    {
+        // A UDP probe is two socket operations: the send, then the receive that waits for a reply.
+        while (_isUdp && !_receiving && error == SocketError.Success && Volatile.Read(ref _state) == Pending)
+        {
+            _receiving = true;
+            SetBuffer(_receiveBuffer, 0, _receiveBuffer.Length);
+            try
+            {
+                if (_socket!.ReceiveAsync(this))
+                {
+                    return;
+                }
+
+                error = SocketError;
+            }
+            catch (ObjectDisposedException)
+            {
+                error = SocketError.OperationAborted;
+            }
+        }
+
+        if (Interlocked.CompareExchange(ref _state, Decided, Pending) == Pending)
+        {
+            Decide(error);
+            ReleaseObligation();
+        }
+
+        ReleaseObligation();
+    }
+
+    private void Decide(SocketError error)
+    {
+        if (_isUdp)
+        {
+            switch (error)
+            {
+                case SocketError.Success when _receiving:
+                case SocketError.MessageSize:
+                    _result = PortState.Open;
+                    return;
+                case SocketError.ConnectionRefused:
+                case SocketError.ConnectionReset:
+                    _result = PortState.Closed;
+                    return;
+            }
+        }
+        else
+        {
+            switch (error)
+            {
+                case SocketError.Success:
+                    // On loopback the kernel may pick the destination port as the source port, and the connect then
+                    // "succeeds" to itself. Nothing listened there: the port is closed, not open.
+                    _result = IsConnectedToItself() ? PortState.Closed : PortState.Open;
+                    return;
+                case SocketError.ConnectionRefused:
+                case SocketError.ConnectionReset:
+                    _result = PortState.Closed;
+                    return;
+                case SocketError.TimedOut:
+                    _result = PortState.Filtered;
+                    return;
+            }
+        }
+
+        switch (error)
+        {
+            case SocketError.HostUnreachable:
+            case SocketError.NetworkUnreachable:
+            case SocketError.HostDown:
+            case SocketError.NetworkDown:
+            case SocketError.AccessDenied:
+                // ICMP unreachable or prohibited, no route, or a local firewall (EACCES/EPERM): something filters.
+                _result = PortState.Filtered;
+                return;
+            default:
+                // Local trouble (no ephemeral port, no buffer space, ...) says nothing about the port; report it.
+                _failure = new SocketException((int)error);
+                return;
+        }
+    }
+
+    private bool IsConnectedToItself()
+    {
+        // Only a connect that succeeded gets here, so the allocation of LocalEndPoint is off the closed-port path.
+        return _socket!.LocalEndPoint is IPEndPoint local
+            && local.Port == _remote.Port
+            && local.Address.Equals(_remote.Address);
+    }
+
+    private void OnTimer()
+    {
+        if (Volatile.Read(ref _state) != Pending)
+        {
+            return; // already decided, or a late tick from an earlier probe of this pooled operation
+        }
+
+        var remaining = Volatile.Read(ref _deadline) - NowMilliseconds();
+        if (remaining > 0)
+        {
+            // A late tick armed for an earlier probe, or a timer that fired a little early: wait out the real deadline.
+            _timer.Change(remaining, Timeout.Infinite);
+            return;
+        }
+
+        if (Interlocked.CompareExchange(ref _state, TimedOut, Pending) == Pending)
+        {
+            CloseOnBehalfOfDecision();
+        }
+    }
+
+    private void OnCanceled()
+    {
+        if (Interlocked.CompareExchange(ref _state, Canceled, Pending) == Pending)
+        {
+            CloseOnBehalfOfDecision();
+        }
+    }
+
+    private void CloseOnBehalfOfDecision()
+    {
+        // The caller's continuation must not run inline on the timer thread or inside CancellationTokenSource.Cancel.
+        _core.RunContinuationsAsynchronously = true;
+        _socket!.Dispose(); // safe: the probe cannot finish (and recycle _socket) before this party releases
+        ReleaseObligation();
+    }
+
+    private void ReleaseObligation()
+    {
+        if (Interlocked.Decrement(ref _outstanding) == 0)
+        {
+            Finish();
+        }
+    }
+
+    private void Finish()
+    {
+        _timer.Change(Timeout.Infinite, Timeout.Infinite);
+        _registration.Dispose(); // waits for a running cancellation callback, so none can touch the next probe
+        _registration = default;
+
+        // With SO_LINGER {1, 0} this resets an accepted connection instead of closing it gracefully.
+        _socket!.Dispose();
+        _socket = null;
+
+        switch (_state)
+        {
+            case TimedOut:
+                _core.SetResult(_isUdp ? PortState.OpenOrFiltered : PortState.Filtered);
+                break;
+            case Canceled:
+                _core.SetException(new OperationCanceledException(_cancellationToken));
+                break;
+            default:
+                if (_failure is { } failure)
+                {
+                    _core.SetException(failure);
+                }
+                else
+                {
+                    _core.SetResult(_result);
+                }
+
+                break;
+        }
+    }
+
+    private void ResetForPool()
+    {
+        _core.Reset();
+        _core.RunContinuationsAsynchronously = false;
+        _failure = null;
+        _cancellationToken = default;
+        RemoteEndPoint = null;
+        SetBuffer(null, 0, 0); // do not keep the caller's payload alive
+        Volatile.Write(ref _state, Idle);
+    }
+
+    private static int ToDueMilliseconds(TimeSpan timeout)
+    {
+        if (timeout == Timeout.InfiniteTimeSpan)
+        {
+            return Timeout.Infinite;
+        }
+
+        // Round up so a sub-millisecond timeout still waits, and stay below the timer's limit of 2^32 - 2 ms.
+        var milliseconds = Math.Ceiling(timeout.TotalMilliseconds);
+        return milliseconds >= int.MaxValue ? int.MaxValue - 1 : Math.Max(1, (int)milliseconds);
+    }
+
+    private static long NowMilliseconds()
+    {
+#if NET
+        return Environment.TickCount64;
+#else
+        return (long)(Stopwatch.GetTimestamp() * (1000.0 / Stopwatch.Frequency));
+#endif
+    }
+}

@@ -1,0 +1,225 @@
+using System;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace PortCatalog.Probing;
+
+/// <summary>
+/// One run of a <see cref="PortScanner"/>: a fixed list of targets (hosts × ports × transports, addressed by index so
+/// nothing is expanded), a set of lanes that each probe one target at a time, and the counters behind progress and
+/// the summary. The number of lanes is the window of probes in flight.
+/// </summary>
+/// <remarks>
+/// Lanes start on the thread pool and take targets from a shared counter. A probe that finishes synchronously (nearly
+/// every loopback probe on the Linux engine) lets its lane go straight on, so the lanes spread the connect work over
+/// the pool's threads and every core; a lane yields its thread every few dozen probes to stay fair.
+/// </remarks>
+internal sealed class ScanJob
+{
+    private const int ProbesBetweenYields = 64;
+    private const int MaxDescriptorWaits = 1000;
+    private static readonly long s_progressInterval = Stopwatch.Frequency / 10;
+
+    private readonly IProbeEngine _engine;
+    private readonly PortScanOptions _options;
+    private readonly IPAddress[] _hosts;
+    private readonly PortSet _ports;
+    private readonly Transport[] _transports;
+    private readonly IProgress<ScanProgress>? _progress;
+    private readonly CancellationToken _userToken;
+    private readonly CancellationTokenSource _cancellation;
+    private readonly long _startedAt = Stopwatch.GetTimestamp();
+    private long _next;
+    private long _completed;
+    private long _open;
+    private long _closed;
+    private long _filtered;
+    private long _openOrFiltered;
+    private long _nextProgressAt;
+    private long _finishedAt;
+    private Exception? _failure;
+
+    public ScanJob(IProbeEngine engine, PortScanOptions options, IPAddress[] hosts, PortSet ports, IProgress<ScanProgress>? progress, CancellationToken userToken, CancellationToken scannerToken)
+    {
+        _engine = engine;
+        _options = options;
+        _hosts = hosts;
+        _ports = ports;
+        _transports = options.Transports switch
+        {
+            Transport.Tcp => new[] { Transport.Tcp },
+            Transport.Udp => new[] { Transport.Udp },
+            _ => new[] { Transport.Tcp, Transport.Udp },
+        };
+        Total = (long)hosts.Length * ports.Count * _transports.Length;
+        _progress = progress;
+        _userToken = userToken;
+        _cancellation = CancellationTokenSource.CreateLinkedTokenSource(userToken, scannerToken);
+        Completion = RunAsync();
+    }
+
+    public long Total { get; }
+
+    public ResultChannel Results { get; } = new();
+
+    /// <summary>Completes (never faults) when every lane has stopped and so every socket of the scan is closed.</summary>
+    public Task Completion { get; }
+
+    public void Cancel()
+    {
+        try
+        {
+            _cancellation.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The scan is over.
+        }
+    }
+
+    public ScanSummary ToSummary()
+    {
+        var end = Interlocked.Read(ref _finishedAt);
+        return new ScanSummary(
+            Interlocked.Read(ref _completed),
+            Interlocked.Read(ref _open),
+            Interlocked.Read(ref _closed),
+            Interlocked.Read(ref _filtered),
+            Interlocked.Read(ref _openOrFiltered),
+            Elapsed(end == 0 ? Stopwatch.GetTimestamp() : end));
+    }
+
+    private async Task RunAsync()
+    {
+        var lanes = (int)Math.Min(DescriptorBudget.Fit(_options.Window), Total);
+        var tasks = new Task[lanes];
+        for (var i = 0; i < lanes; i++)
+        {
+            tasks[i] = Task.Run(RunLaneAsync);
+        }
+
+        await Task.WhenAll(tasks).ConfigureAwait(false);
+        Interlocked.Exchange(ref _finishedAt, Stopwatch.GetTimestamp());
+        _cancellation.Dispose();
+
+        _progress?.Report(Snapshot());
+        var failure = Volatile.Read(ref _failure);
+        if (failure is null && Interlocked.Read(ref _completed) < Total)
+        {
+            failure = _userToken.IsCancellationRequested
+                ? new OperationCanceledException(_userToken)
+                : new ObjectDisposedException(nameof(PortScanner), "The scanner was disposed during the scan.");
+        }
+
+        Results.Complete(failure);
+    }
+
+    // One lane: probes targets one after another until none are left. The retry loop is inline, not a helper method,
+    // because an async helper would allocate its state machine for every probe that completes asynchronously.
+    private async Task RunLaneAsync()
+    {
+        var token = _cancellation.Token;
+        var sinceYield = 0;
+        try
+        {
+            while (!token.IsCancellationRequested)
+            {
+                var index = Interlocked.Increment(ref _next) - 1;
+                if (index >= Total)
+                {
+                    return;
+                }
+
+                var port = _ports.GetAt((int)(index % _ports.Count));
+                var rest = index / _ports.Count;
+                var host = _hosts[rest % _hosts.Length];
+                var transport = _transports[rest / _hosts.Length];
+
+                var retriesLeft = _options.Retries;
+                var descriptorWaits = 0;
+                PortState state;
+                while (true)
+                {
+                    try
+                    {
+                        state = transport == Transport.Tcp
+                            ? await _engine.ProbeTcpAsync(host, port, _options.Timeout, token).ConfigureAwait(false)
+                            : await _engine.ProbeUdpAsync(host, port, UdpPayloads.ForPort(port), _options.Timeout, token).ConfigureAwait(false);
+                    }
+                    catch (SocketException ex) when (ex.SocketErrorCode == SocketError.TooManyOpenSockets && descriptorWaits++ < MaxDescriptorWaits)
+                    {
+                        // Something else in the process took the descriptors the window was sized for: wait for some to close.
+                        await Task.Delay(1, token).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    // Silence may be a lost packet rather than a filter: ask again while retries are left.
+                    if ((state != PortState.Filtered && state != PortState.OpenOrFiltered) || retriesLeft-- == 0)
+                    {
+                        break;
+                    }
+                }
+
+                Record(host, port, transport, state);
+                if (++sinceYield == ProbesBetweenYields)
+                {
+                    sinceYield = 0;
+                    await Task.Yield();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // Cancelled: the engine has closed the probe's socket.
+        }
+        catch (Exception ex)
+        {
+            Interlocked.CompareExchange(ref _failure, ex, null);
+            Cancel();
+        }
+    }
+
+    private void Record(IPAddress host, int port, Transport transport, PortState state)
+    {
+        switch (state)
+        {
+            case PortState.Open:
+                Interlocked.Increment(ref _open);
+                break;
+            case PortState.Closed:
+                Interlocked.Increment(ref _closed);
+                break;
+            case PortState.Filtered:
+                Interlocked.Increment(ref _filtered);
+                break;
+            default:
+                Interlocked.Increment(ref _openOrFiltered);
+                break;
+        }
+
+        if (_options.ReportAllStates || state == PortState.Open || state == PortState.OpenOrFiltered)
+        {
+            PortInfo? info = CatalogLookup.TryGetInfo(port, transport, out var found) ? found : null;
+            Results.Write(new PortResult(host, port, transport, state, info));
+        }
+
+        Interlocked.Increment(ref _completed);
+        if (_progress is not null)
+        {
+            var now = Stopwatch.GetTimestamp();
+            var due = Interlocked.Read(ref _nextProgressAt);
+            if (now >= due && Interlocked.CompareExchange(ref _nextProgressAt, now + s_progressInterval, due) == due)
+            {
+                _progress.Report(Snapshot());
+            }
+        }
+    }
+
+    private ScanProgress Snapshot()
+        => new(Interlocked.Read(ref _completed), Total, Interlocked.Read(ref _open), Elapsed(Stopwatch.GetTimestamp()));
+
+    private TimeSpan Elapsed(long now) => TimeSpan.FromTicks((long)((now - _startedAt) * ((double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
+}
