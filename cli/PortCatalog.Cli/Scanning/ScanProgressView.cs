@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Globalization;
 using System.Threading.Tasks;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -78,7 +79,7 @@ internal static class ScanProgressView
             }
 
             _sinceLastLine.Restart();
-            console.Note($"  {value.Fraction:P0} {ScanProgressText.Format(value)}");
+            console.Note(string.Create(CultureInfo.InvariantCulture, $"  {value.Fraction * 100:0}% {ScanProgressText.Format(value)}"));
         }
     }
 
