@@ -90,9 +90,7 @@ internal static class ScanCommand
         var last = default(ScanProgress);
         ScanSummary? summary = null;
 
-        var label = string.Create(
-            CultureInfo.InvariantCulture,
-            $"{string.Join(", ", targets.Select(t => t.Name))} ({ports.Count:N0} {TransportText.Format(options.Transports)} ports)");
+        var label = string.Create(CultureInfo.InvariantCulture, $"{HostsText(targets)} ({ports.Count:N0} {TransportText.Format(options.Transports)} ports)");
         using var scanner = new PortScanner(options);
         await ScanProgressView.RunAsync(console, label, keepBar: format == OutputFormat.Table, async sink =>
         {
@@ -144,6 +142,11 @@ internal static class ScanCommand
     private static string InterruptedLine(ScanProgress last, int hosts) => string.Create(
         CultureInfo.InvariantCulture,
         $"Interrupted after {last.Completed:N0} of {last.Total:N0} probes on {hosts} host{(hosts == 1 ? "" : "s")} in {last.Elapsed.TotalSeconds:0.00} s: {last.Open:N0} open found so far (listed above).");
+
+    // Short enough for the progress bar's line: "127.0.0.1, ::1" or "127.0.0.1, 127.0.0.2 and 58 more".
+    private static string HostsText(IReadOnlyList<ScanTarget> targets) => targets.Count <= 3
+        ? string.Join(", ", targets.Select(t => t.Name))
+        : string.Create(CultureInfo.InvariantCulture, $"{targets[0].Name}, {targets[1].Name} and {targets.Count - 2} more");
 
     private static string StateText(PortState state) => state switch
     {
