@@ -84,6 +84,39 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
+    public void Udp_scan_reports_a_replying_socket_open_and_an_unbound_port_closed()
+    {
+        using var server = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        server.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var open = ((IPEndPoint)server.LocalEndPoint!).Port;
+        using var stop = new CancellationTokenSource();
+        var echo = Task.Run(async () =>
+        {
+            var buffer = new byte[2048];
+            EndPoint peer = new IPEndPoint(IPAddress.Any, 0);
+            while (!stop.IsCancellationRequested)
+            {
+                var received = await server.ReceiveFromAsync(buffer, SocketFlags.None, peer, stop.Token);
+                await server.SendToAsync(buffer.AsMemory(0, received.ReceivedBytes), SocketFlags.None, received.RemoteEndPoint, stop.Token);
+            }
+        });
+        using var closedSocket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        closedSocket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var closed = ((IPEndPoint)closedSocket.LocalEndPoint!).Port;
+        closedSocket.Dispose();
+
+        var run = Portcat.Run("scan", "127.0.0.1", "--udp", "-p", $"{open},{closed}", "--all-states", "--timeout", "2000", "--format", "json");
+        stop.Cancel();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(
+            new[] { (open, "open"), (closed, "closed") }.OrderBy(r => r.Item1),
+            Output.ParseJson(run.Stdout).Select(r => (r.Int("port"), r.String("state")!)));
+        Assert.All(Output.ParseJson(run.Stdout), r => Assert.Equal("udp", r.String("transport")));
+        Assert.Contains("1 open, 1 closed, 0 filtered, 0 open|filtered", run.Stderr);
+    }
+
+    [Fact]
     public void Table_scan_shows_the_catalog_service_of_an_open_well_known_port_and_the_summary()
     {
         // Listen on the first unprivileged catalog TCP port nothing on this machine holds.
