@@ -249,9 +249,12 @@ internal static class CatalogMerger
                 Description = row.Entry.Description;
             }
 
-            if (NameKeys.Add(NameKey(row.Entry.ServiceName)))
+            // Every spelling stays findable by TryGetPort (IANA: "sql*net" and "sql-net" rows of one port).
+            NameKeys.Add(NameKey(row.Entry.ServiceName));
+            var name = row.Entry.ServiceName;
+            if (!string.Equals(name, ServiceName, StringComparison.OrdinalIgnoreCase) && !_aliases.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
-                _aliases.Add(row.Entry.ServiceName);
+                _aliases.Add(name);
             }
 
             var identifier = row.Entry.Identifier;

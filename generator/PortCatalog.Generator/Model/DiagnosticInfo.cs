@@ -10,8 +10,9 @@ namespace PortCatalog.Generator.Model;
 /// <param name="Arguments">The message format arguments.</param>
 internal sealed record DiagnosticInfo(string Id, string Path, int Line, EquatableArray<string> Arguments)
 {
-    // Arguments quote table cells, which can be huge or hold line breaks; keep messages one short line.
-    private const int MaxArgumentLength = 80;
+    // Arguments quote table cells, which can be huge or hold line breaks; keep messages to one readable line.
+    private const int MaxArgumentLength = 200;
+    private const int MaxCellLength = 60;
 
     public static DiagnosticInfo Create(string id, string path, int line, params string[] arguments)
     {
@@ -23,9 +24,12 @@ internal sealed record DiagnosticInfo(string Id, string Path, int Line, Equatabl
         return new(id, path, line, new EquatableArray<string>(arguments));
     }
 
-    private static string Shorten(string text)
+    /// <summary>A cell's text as a message quotes it: one line, at most 60 characters.</summary>
+    public static string Cell(string text) => Shorten(text, MaxCellLength);
+
+    private static string Shorten(string text, int max = MaxArgumentLength)
     {
         var oneLine = Parsing.PortText.CollapseWhitespace(text);
-        return oneLine.Length <= MaxArgumentLength ? oneLine : oneLine.Substring(0, MaxArgumentLength) + "...";
+        return oneLine.Length <= max ? oneLine : oneLine.Substring(0, max) + "...";
     }
 }

@@ -36,6 +36,9 @@ internal static class CsvTableReader
         {
             var line = nextLine;
             nextLine += CountLineBreaks(parser.RawRecord);
+
+            // CsvHelper processes (and finds bad data in) fields lazily: materialize them before asking.
+            _ = parser.Record;
             if (IsBlank(parser))
             {
                 badData = false;
@@ -74,6 +77,10 @@ internal static class CsvTableReader
         {
             table.Report(DiagnosticIds.EmptyTable, 0, System.IO.Path.GetFileName(table.Path), "the file has no header row");
         }
+        else if (table.EntryCount == 0)
+        {
+            table.Report(DiagnosticIds.EmptyTable, 0, System.IO.Path.GetFileName(table.Path), "no row has both a service name and a valid port");
+        }
     }
 
     private static void ReadRow(CsvParser parser, Columns columns, int line, TableBuilder table)
@@ -92,10 +99,10 @@ internal static class CsvTableReader
                 table.Report(DiagnosticIds.PortOutOfRange, line, offending);
                 return;
             case PortText.PortParse.NotAPort:
-                table.Report(DiagnosticIds.UnparseableRow, line, $"port '{portText}' is not a number or a range such as 6000-6063");
+                table.Report(DiagnosticIds.UnparseableRow, line, $"port '{DiagnosticInfo.Cell(portText)}' is not a number or a range such as 6000-6063");
                 return;
             case PortText.PortParse.ReversedRange:
-                table.Report(DiagnosticIds.UnparseableRow, line, $"range '{portText}' ends before it starts");
+                table.Report(DiagnosticIds.UnparseableRow, line, $"range '{DiagnosticInfo.Cell(portText)}' ends before it starts");
                 return;
         }
 

@@ -103,7 +103,7 @@ internal static class MarkdownTableReader
 
             if (!PortText.TryParsePortList(portCell, items, outOfRange))
             {
-                table.Report(DiagnosticIds.UnparseableRow, line, $"'{portCell}' is not a port, a range or a list of ports");
+                table.Report(DiagnosticIds.UnparseableRow, line, $"'{DiagnosticInfo.Cell(portCell)}' is not a port, a range or a list of ports");
                 continue;
             }
 

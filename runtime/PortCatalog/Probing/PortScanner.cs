@@ -36,9 +36,15 @@ public sealed class PortScanner : IDisposable
     /// <param name="options">How to scan.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     public PortScanner(PortScanOptions options)
+        : this(Guard.NotNull(options, nameof(options)), ProbeEngines.Get(options.Engine))
     {
-        Options = Guard.NotNull(options, nameof(options));
-        _engine = ProbeEngines.Get(options.Engine);
+    }
+
+    /// <summary>Creates a scanner over a given engine (tests run one suite over each engine this way).</summary>
+    internal PortScanner(PortScanOptions options, IProbeEngine engine)
+    {
+        Options = options;
+        _engine = engine;
     }
 
     /// <summary>The options this scanner scans with.</summary>

@@ -73,7 +73,6 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
     public ValueTask<PortState> StartTcp(IPAddress address, int port, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var socket = CreateSocket(address, SocketType.Stream, ProtocolType.Tcp);
-        socket.LingerState = s_resetOnClose;
 
         _isUdp = false;
         _receiving = false;
@@ -167,13 +166,21 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
 
     private Socket CreateSocket(IPAddress address, SocketType socketType, ProtocolType protocolType)
     {
+        Socket? socket = null;
         try
         {
-            return new Socket(address.AddressFamily, socketType, protocolType);
+            socket = new Socket(address.AddressFamily, socketType, protocolType);
+            if (protocolType == ProtocolType.Tcp)
+            {
+                socket.LingerState = s_resetOnClose;
+            }
+
+            return socket;
         }
         catch
         {
             // Out of descriptors or an unsupported family: nothing started, so the operation goes straight back.
+            socket?.Dispose();
             _owner.Return(this);
             throw;
         }
@@ -265,8 +272,10 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
             switch (error)
             {
                 case SocketError.Success when _receiving:
-                case SocketError.MessageSize:
-                    _result = PortState.Open;
+                case SocketError.MessageSize when _receiving:
+                    // Connecting the socket bound it to an ephemeral port; if that is the probed port, the datagram
+                    // came back to this socket itself, and nothing else holds the port.
+                    _result = IsConnectedToItself() ? PortState.Closed : PortState.Open;
                     return;
                 case SocketError.ConnectionRefused:
                 case SocketError.ConnectionReset:
@@ -280,7 +289,7 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
             {
                 case SocketError.Success:
                     // On loopback the kernel may pick the destination port as the source port, and the connect then
-                    // "succeeds" to itself. Nothing listened there: the port is closed, not open.
+                    // "succeeds" to itself (TCP simultaneous open). Nothing listened there: the port is closed, not open.
                     _result = IsConnectedToItself() ? PortState.Closed : PortState.Open;
                     return;
                 case SocketError.ConnectionRefused:
@@ -312,7 +321,7 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
 
     private bool IsConnectedToItself()
     {
-        // Only a connect that succeeded gets here, so the allocation of LocalEndPoint is off the closed-port path.
+        // Only a connect or a reply that succeeded gets here, so the allocation of LocalEndPoint is off the closed-port path.
         return _socket!.LocalEndPoint is IPEndPoint local
             && local.Port == _remote.Port
             && local.Address.Equals(_remote.Address);

@@ -13,9 +13,11 @@ namespace PortCatalog.Probing;
 /// the summary. The number of lanes is the window of probes in flight.
 /// </summary>
 /// <remarks>
-/// Lanes start on the thread pool and take targets from a shared counter. A probe that finishes synchronously (nearly
-/// every loopback probe on the Linux engine) lets its lane go straight on, so the lanes spread the connect work over
-/// the pool's threads and every core; a lane yields its thread every few dozen probes to stay fair.
+/// Lanes run on the thread pool and take targets from a shared counter. The scan starts one lane per core; a lane
+/// whose probe has to wait (it did not finish inside the call) starts another, up to the window. So a scan where
+/// answers come at once (nearly every loopback probe on the Linux engine) runs one busy lane per core, using every core
+/// with no idle lanes to allocate, while a scan of a slow network opens the whole window. A lane yields its thread
+/// every few dozen probes to stay fair.
 /// </remarks>
 internal sealed class ScanJob
 {
@@ -40,6 +42,9 @@ internal sealed class ScanJob
     private long _openOrFiltered;
     private long _nextProgressAt;
     private long _finishedAt;
+    private int _window;
+    private int _lanes;
+    private readonly TaskCompletionSource<bool> _lanesDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Exception? _failure;
 
     public ScanJob(IProbeEngine engine, PortScanOptions options, IPAddress[] hosts, PortSet ports, IProgress<ScanProgress>? progress, CancellationToken userToken, CancellationToken scannerToken)
@@ -94,14 +99,20 @@ internal sealed class ScanJob
 
     private async Task RunAsync()
     {
-        var lanes = (int)Math.Min(DescriptorBudget.Fit(_options.Window), Total);
-        var tasks = new Task[lanes];
-        for (var i = 0; i < lanes; i++)
+        _window = (int)Math.Min(DescriptorBudget.Fit(_options.Window), Total);
+        var initial = Math.Min(_window, Environment.ProcessorCount);
+        if (initial == 0)
         {
-            tasks[i] = Task.Run(RunLaneAsync);
+            _lanesDone.SetResult(true);
         }
 
-        await Task.WhenAll(tasks).ConfigureAwait(false);
+        _lanes = initial;
+        for (var i = 0; i < initial; i++)
+        {
+            StartLane();
+        }
+
+        await _lanesDone.Task.ConfigureAwait(false);
         Interlocked.Exchange(ref _finishedAt, Stopwatch.GetTimestamp());
         _cancellation.Dispose();
 
@@ -145,9 +156,16 @@ internal sealed class ScanJob
                 {
                     try
                     {
-                        state = transport == Transport.Tcp
-                            ? await _engine.ProbeTcpAsync(host, port, _options.Timeout, token).ConfigureAwait(false)
-                            : await _engine.ProbeUdpAsync(host, port, UdpPayloads.ForPort(port), _options.Timeout, token).ConfigureAwait(false);
+                        var probe = transport == Transport.Tcp
+                            ? _engine.ProbeTcpAsync(host, port, _options.Timeout, token)
+                            : _engine.ProbeUdpAsync(host, port, UdpPayloads.ForPort(port), _options.Timeout, token);
+                        if (!probe.IsCompleted)
+                        {
+                            // This lane will wait: let another lane keep the window full meanwhile.
+                            TryAddLane();
+                        }
+
+                        state = await probe.ConfigureAwait(false);
                     }
                     catch (SocketException ex) when (ex.SocketErrorCode == SocketError.TooManyOpenSockets && descriptorWaits++ < MaxDescriptorWaits)
                     {
@@ -180,7 +198,34 @@ internal sealed class ScanJob
             Interlocked.CompareExchange(ref _failure, ex, null);
             Cancel();
         }
+        finally
+        {
+            // Lanes are only added by running lanes, so the count cannot reach zero while one is being added.
+            if (Interlocked.Decrement(ref _lanes) == 0)
+            {
+                _lanesDone.SetResult(true);
+            }
+        }
     }
+
+    private void TryAddLane()
+    {
+        if (Volatile.Read(ref _lanes) >= _window || Interlocked.Read(ref _next) >= Total)
+        {
+            return;
+        }
+
+        if (Interlocked.Increment(ref _lanes) <= _window)
+        {
+            StartLane();
+        }
+        else
+        {
+            Interlocked.Decrement(ref _lanes);
+        }
+    }
+
+    private void StartLane() => _ = Task.Run(RunLaneAsync);
 
     private void Record(IPAddress host, int port, Transport transport, PortState state)
     {

@@ -19,8 +19,8 @@ internal static class LoopbackPeers
     }
 
     /// <summary>
-    /// A TCP socket bound but not listening: the kernel answers a connect to its port with RST, and no other
-    /// process can start listening there while the test holds it, so "closed" is certain.
+    /// A TCP socket bound but not listening: the kernel answers a connect to its port with RST. While the test holds
+    /// it, bind(0) never hands the port to another socket, so only a deliberate bind to that number could open it.
     /// </summary>
     public static Socket ClosedTcpPort(AddressFamily family, out int port)
     {

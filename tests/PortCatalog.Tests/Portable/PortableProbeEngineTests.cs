@@ -172,7 +172,12 @@ public sealed class PortableProbeEngineTests : IDisposable
         {
             probes.Add((PortState.Open, _engine.ProbeTcpAsync(IPAddress.Loopback, openPort, Patient, CancellationToken.None).AsTask()));
             probes.Add((PortState.Closed, _engine.ProbeTcpAsync(IPAddress.IPv6Loopback, closedPort, Patient, CancellationToken.None).AsTask()));
-            probes.Add((PortState.Open, _engine.ProbeUdpAsync(IPAddress.Loopback, echo.Port, new byte[] { 7 }, Patient, CancellationToken.None).AsTask()));
+            if (i % 3 == 0)
+            {
+                // Fewer UDP probes: a burst of hundreds of datagrams overflows the echo socket's receive buffer, and
+                // the kernel drops the rest, which would be an honest OpenOrFiltered.
+                probes.Add((PortState.Open, _engine.ProbeUdpAsync(IPAddress.Loopback, echo.Port, new byte[] { 7 }, Patient, CancellationToken.None).AsTask()));
+            }
         }
 
         await Task.WhenAll(probes.Select(p => p.Actual)).WaitAsync(TimeSpan.FromSeconds(30));

@@ -1,0 +1,64 @@
+using System.Net;
+
+namespace PortCatalog.Tests.Probing;
+
+/// <summary>Bad arguments fail at once, before any socket is made, with the parameter named.</summary>
+public sealed class ProbeArgumentTests
+{
+    private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(65536)]
+    [InlineData(int.MaxValue)]
+    public void Ports_outside_0_to_65535_are_rejected(int port)
+    {
+        Assert.Equal("port", Assert.Throws<ArgumentOutOfRangeException>(() => PortProbe.ProbeTcpAsync(IPAddress.Loopback, port, Second)).ParamName);
+        Assert.Equal("port", Assert.Throws<ArgumentOutOfRangeException>(() => PortProbe.ProbeUdpAsync(IPAddress.Loopback, port, Second)).ParamName);
+        Assert.Equal("port", Assert.Throws<ArgumentOutOfRangeException>(() => PortProbe.ProbeUdpAsync(IPAddress.Loopback, port, ReadOnlyMemory<byte>.Empty, Second)).ParamName);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Timeouts_that_are_not_positive_are_rejected(int milliseconds)
+    {
+        var timeout = TimeSpan.FromMilliseconds(milliseconds);
+
+        Assert.Equal("timeout", Assert.Throws<ArgumentOutOfRangeException>(() => PortProbe.ProbeTcpAsync(IPAddress.Loopback, 80, timeout)).ParamName);
+        Assert.Equal("timeout", Assert.Throws<ArgumentOutOfRangeException>(() => PortProbe.ProbeUdpAsync(IPAddress.Loopback, 80, timeout)).ParamName);
+        Assert.Equal("Timeout", Assert.Throws<ArgumentOutOfRangeException>(() => new PortScanOptions { Timeout = timeout }).ParamName);
+    }
+
+    [Fact]
+    public void Null_targets_are_rejected()
+    {
+        Assert.Equal("address", Assert.Throws<ArgumentNullException>(() => PortProbe.ProbeTcpAsync((IPAddress)null!, 80, Second)).ParamName);
+        Assert.Equal("endPoint", Assert.Throws<ArgumentNullException>(() => PortProbe.ProbeTcpAsync((IPEndPoint)null!, Second)).ParamName);
+        Assert.Equal("address", Assert.Throws<ArgumentNullException>(() => PortProbe.ProbeUdpAsync((IPAddress)null!, 80, Second)).ParamName);
+        Assert.Equal("endPoint", Assert.Throws<ArgumentNullException>(() => PortProbe.ProbeUdpAsync((IPEndPoint)null!, Second)).ParamName);
+    }
+
+    [Fact]
+    public void Scanner_arguments_are_checked_when_the_scan_is_requested()
+    {
+        using var scanner = new PortScanner();
+
+        Assert.Equal("options", Assert.Throws<ArgumentNullException>(() => new PortScanner(null!)).ParamName);
+        Assert.Equal("host", Assert.Throws<ArgumentNullException>(() => scanner.ScanAsync((IPAddress)null!, PortSet.All)).ParamName);
+        Assert.Equal("hosts", Assert.Throws<ArgumentNullException>(() => scanner.ScanAsync((IEnumerable<IPAddress>)null!, PortSet.All)).ParamName);
+        Assert.Equal("hosts", Assert.Throws<ArgumentException>(() => scanner.ScanAsync(Array.Empty<IPAddress>(), PortSet.All)).ParamName);
+        Assert.Equal("hosts", Assert.Throws<ArgumentException>(() => scanner.ScanAsync(new IPAddress[] { IPAddress.Loopback, null! }, PortSet.All)).ParamName);
+        Assert.Equal("ports", Assert.Throws<ArgumentNullException>(() => scanner.ScanAsync(IPAddress.Loopback, null!)).ParamName);
+        Assert.Equal("ports", Assert.Throws<ArgumentNullException>(() => { _ = scanner.RunAsync(IPAddress.Loopback, null!); }).ParamName);
+    }
+
+    [Fact]
+    public void Scan_options_reject_values_that_cannot_work()
+    {
+        Assert.Equal("Window", Assert.Throws<ArgumentOutOfRangeException>(() => new PortScanOptions { Window = 0 }).ParamName);
+        Assert.Equal("Retries", Assert.Throws<ArgumentOutOfRangeException>(() => new PortScanOptions { Retries = -1 }).ParamName);
+        Assert.Equal("Transports", Assert.Throws<ArgumentOutOfRangeException>(() => new PortScanOptions { Transports = Transport.None }).ParamName);
+        Assert.Equal("Transports", Assert.Throws<ArgumentOutOfRangeException>(() => new PortScanOptions { Transports = Transport.Sctp }).ParamName);
+    }
+}

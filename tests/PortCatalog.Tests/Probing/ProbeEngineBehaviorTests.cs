@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Net;
+using PortCatalog.Probing;
+
+namespace PortCatalog.Tests.Probing;
+
+/// <summary>
+/// The behaviour every probe engine must have, run once per engine by a subclass that says which engine to create
+/// (<see cref="LinuxProbeEngineBehaviorTests"/>; a portable subclass is one line). All traffic stays on loopback or in
+/// a network namespace the test creates. Subclasses must carry <c>[Collection(ProbeCollection.Name)]</c>.
+/// </summary>
+public abstract class ProbeEngineBehaviorTests : IDisposable
+{
+    private static readonly TimeSpan Quick = TimeSpan.FromSeconds(2);
+
+    protected ProbeEngineBehaviorTests()
+    {
+        Engine = CreateEngine();
+    }
+
+    private protected IProbeEngine Engine { get; }
+
+    private protected abstract IProbeEngine CreateEngine();
+
+    public void Dispose()
+    {
+        Engine.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("::1")]
+    public async Task Tcp_listening_port_is_open(string address)
+    {
+        var ip = IPAddress.Parse(address);
+        using var listener = new AcceptingListener(ip);
+
+        Assert.Equal(PortState.Open, await Engine.ProbeTcpAsync(ip, listener.Port, Quick, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("::1")]
+    public async Task Tcp_port_without_listener_is_closed(string address)
+    {
+        var ip = IPAddress.Parse(address);
+
+        Assert.Equal(PortState.Closed, await Engine.ProbeTcpAsync(ip, ProbeTargets.FreeTcpPort(ip), Quick, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("::1")]
+    public async Task Tcp_port_that_never_answers_is_filtered_after_the_timeout(string address)
+    {
+        var ip = IPAddress.Parse(address);
+        using var silent = new SilentTcpListener(ip);
+        var timeout = TimeSpan.FromMilliseconds(200);
+
+        var started = DateTime.UtcNow;
+        var state = await Engine.ProbeTcpAsync(ip, silent.Port, timeout, CancellationToken.None);
+
+        Assert.Equal(PortState.Filtered, state);
+        Assert.True(DateTime.UtcNow - started >= timeout - TimeSpan.FromMilliseconds(20), "answered before the timeout");
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("::1")]
+    public async Task Udp_echo_port_is_open(string address)
+    {
+        var ip = IPAddress.Parse(address);
+        using var echo = new UdpEchoServer(ip);
+
+        Assert.Equal(PortState.Open, await Engine.ProbeUdpAsync(ip, echo.Port, "ping"u8.ToArray(), Quick, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("::1")]
+    public async Task Udp_port_without_socket_is_closed(string address)
+    {
+        var ip = IPAddress.Parse(address);
+
+        Assert.Equal(PortState.Closed, await Engine.ProbeUdpAsync(ip, ProbeTargets.FreeUdpPort(ip), "ping"u8.ToArray(), Quick, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("::1")]
+    public async Task Udp_port_that_stays_silent_is_open_or_filtered(string address)
+    {
+        var ip = IPAddress.Parse(address);
+        using var silent = new System.Net.Sockets.Socket(ip.AddressFamily, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
+        silent.Bind(new IPEndPoint(ip, 0));
+
+        var state = await Engine.ProbeUdpAsync(ip, ((IPEndPoint)silent.LocalEndPoint!).Port, "ping"u8.ToArray(), TimeSpan.FromMilliseconds(150), CancellationToken.None);
+
+        Assert.Equal(PortState.OpenOrFiltered, state);
+    }
+
+    [LinuxRootFact]
+    public void Dropped_ports_in_a_network_namespace_are_filtered_and_open_or_filtered()
+    {
+        const int DroppedTcp = 7001, DroppedUdp = 7002, OtherPort = 7003;
+        using var ns = NetworkNamespace.TryCreate([DroppedTcp], [DroppedUdp], out var whyNot);
+        Assert.True(ns is not null, whyNot);
+
+        var states = ns.RunInside(() => new[]
+        {
+            Engine.ProbeTcpAsync(IPAddress.Loopback, DroppedTcp, TimeSpan.FromMilliseconds(300), CancellationToken.None).AsTask().GetAwaiter().GetResult(),
+            Engine.ProbeTcpAsync(IPAddress.Loopback, OtherPort, Quick, CancellationToken.None).AsTask().GetAwaiter().GetResult(),
+            Engine.ProbeUdpAsync(IPAddress.Loopback, DroppedUdp, "ping"u8.ToArray(), TimeSpan.FromMilliseconds(300), CancellationToken.None).AsTask().GetAwaiter().GetResult(),
+            Engine.ProbeUdpAsync(IPAddress.Loopback, OtherPort, "ping"u8.ToArray(), Quick, CancellationToken.None).AsTask().GetAwaiter().GetResult(),
+        });
+
+        // The ports without a rule answer (closed), which proves the probes ran inside the namespace and the rule is what silences the others.
+        Assert.Equal(new[] { PortState.Filtered, PortState.Closed, PortState.OpenOrFiltered, PortState.Closed }, states);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_probe_in_flight_throws_and_closes_its_socket()
+    {
+        using var silent = new SilentTcpListener(IPAddress.Loopback);
+        await Engine.ProbeTcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromMilliseconds(20), CancellationToken.None); // warm
+        var baseline = ProbeTargets.OpenDescriptors();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        var probe = Engine.ProbeTcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromSeconds(30), cts.Token).AsTask();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => probe.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(baseline, ProbeTargets.DescriptorsSettledAt(baseline));
+    }
+
+    [Fact]
+    public async Task An_already_cancelled_token_throws_without_probing()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Engine.ProbeTcpAsync(IPAddress.Loopback, 9, Quick, cts.Token).AsTask());
+    }
+
+    [LinuxFact]
+    public async Task Scanning_the_ephemeral_range_finds_no_open_port_where_nothing_listens()
+    {
+        // On loopback the kernel may choose the destination port as a probe's source port, and the SYN then "connects"
+        // to itself. Every port reported open must be a real listener.
+        var range = File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[])['\t', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        var ports = PortSet.Range(int.Parse(range[0], CultureInfo.InvariantCulture), int.Parse(range[1], CultureInfo.InvariantCulture));
+        using var scanner = new PortScanner(new PortScanOptions { Window = 256, Timeout = TimeSpan.FromSeconds(1) }, Engine);
+
+        for (var round = 0; round < 3; round++)
+        {
+            var listenersBefore = LoopbackListeners.Read();
+            var open = new List<int>();
+            var summary = await scanner.RunAsync(IPAddress.Loopback, ports, r => open.Add(r.Port));
+            var listeners = listenersBefore.Union(LoopbackListeners.Read()).ToHashSet();
+
+            Assert.Equal(ports.Count, summary.Probes);
+            Assert.All(open, port => Assert.Contains(port, listeners));
+        }
+    }
+
+    [LinuxFact]
+    public async Task No_descriptor_leaks_after_100000_probes()
+    {
+        using var listener = new AcceptingListener(IPAddress.Loopback);
+        var closedPort = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
+        await Engine.ProbeTcpAsync(IPAddress.Loopback, listener.Port, Quick, CancellationToken.None);
+        var baseline = ProbeTargets.OpenDescriptors();
+
+        var counts = new int[4];
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
+        {
+            for (var i = 0; i < 100_000 / 8; i++)
+            {
+                var port = (i % 10 == 0) ? listener.Port : closedPort;
+                var state = await Engine.ProbeTcpAsync(IPAddress.Loopback, port, Quick, CancellationToken.None).ConfigureAwait(false);
+                Interlocked.Increment(ref counts[(int)state - 1]);
+            }
+        })));
+
+        Assert.Equal(10_000, counts[(int)PortState.Open - 1]);
+        Assert.Equal(90_000, counts[(int)PortState.Closed - 1]);
+        Assert.Equal(baseline, ProbeTargets.DescriptorsSettledAt(baseline));
+    }
+
+    [LinuxFact]
+    public async Task No_descriptor_leaks_after_timeouts()
+    {
+        using var silent = new SilentTcpListener(IPAddress.Loopback);
+        await Engine.ProbeTcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromMilliseconds(10), CancellationToken.None);
+        var baseline = ProbeTargets.OpenDescriptors();
+
+        var states = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ =>
+            Engine.ProbeTcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromMilliseconds(100), CancellationToken.None).AsTask()));
+
+        Assert.All(states, state => Assert.Equal(PortState.Filtered, state));
+        Assert.Equal(baseline, ProbeTargets.DescriptorsSettledAt(baseline));
+    }
+
+    [LinuxFact]
+    public async Task No_descriptor_leaks_after_a_cancelled_scan()
+    {
+        using var silent = new SilentTcpListener(IPAddress.Loopback);
+        using var scanner = new PortScanner(new PortScanOptions { Window = 128, Timeout = TimeSpan.FromSeconds(10), ReportAllStates = true }, Engine);
+        await Engine.ProbeTcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromMilliseconds(10), CancellationToken.None);
+        var baseline = ProbeTargets.OpenDescriptors();
+        using var cts = new CancellationTokenSource();
+
+        // The silent port keeps a probe in flight (10 s timeout) when the scan is cancelled; the rest are refused at once.
+        var ports = PortSet.Of(new[] { silent.Port }.Concat(Enumerable.Range(20_000, 20_000)));
+        var seen = 0;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var result in scanner.ScanAsync(IPAddress.Loopback, ports, cancellationToken: cts.Token))
+            {
+                if (++seen == 1_000)
+                {
+                    cts.Cancel();
+                }
+            }
+        });
+
+        Assert.True(seen >= 1_000);
+        Assert.Equal(baseline, ProbeTargets.DescriptorsSettledAt(baseline));
+    }
+}

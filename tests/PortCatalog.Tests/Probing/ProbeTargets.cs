@@ -1,0 +1,191 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+
+namespace PortCatalog.Tests.Probing;
+
+/// <summary>
+/// Loopback endpoints with a known state, for probe tests. Servers answer from native calls on their own threads so
+/// they allocate nothing managed while probes are measured.
+/// </summary>
+internal static class ProbeTargets
+{
+    /// <summary>A port on <paramref name="address"/> that nothing listens on (bound, then released).</summary>
+    public static int FreeTcpPort(IPAddress address)
+    {
+        using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(address, 0));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+
+    /// <summary>A UDP port on <paramref name="address"/> that nothing is bound to.</summary>
+    public static int FreeUdpPort(IPAddress address)
+    {
+        using var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(address, 0));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+
+    /// <summary>The number of file descriptors this process has open.</summary>
+    public static int OpenDescriptors() => Directory.GetFileSystemEntries("/proc/self/fd").Length;
+
+    /// <summary>Waits until the descriptor count is back to <paramref name="baseline"/> (closes may finish on other threads) and returns it.</summary>
+    public static int DescriptorsSettledAt(int baseline)
+    {
+        var count = OpenDescriptors();
+        for (var i = 0; i < 50 && count > baseline; i++)
+        {
+            Thread.Sleep(20);
+            count = OpenDescriptors();
+        }
+
+        return count;
+    }
+}
+
+/// <summary>A TCP listener that accepts and closes every connection (from a native loop: no managed allocation).</summary>
+internal sealed class AcceptingListener : IDisposable
+{
+    private readonly Socket _socket;
+    private readonly Thread _thread;
+
+    public AcceptingListener(IPAddress address)
+    {
+        _socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        _socket.Bind(new IPEndPoint(address, 0));
+        _socket.Listen(512);
+        Port = ((IPEndPoint)_socket.LocalEndPoint!).Port;
+        var fd = (int)_socket.Handle;
+        _thread = new Thread(() =>
+        {
+            while (true)
+            {
+                var client = Native.Accept(fd, IntPtr.Zero, IntPtr.Zero);
+                if (client < 0)
+                {
+                    if (Marshal.GetLastPInvokeError() == Native.EINTR)
+                    {
+                        continue;
+                    }
+
+                    return;
+                }
+
+                Native.Close(client);
+            }
+        })
+        { IsBackground = true, Name = "AcceptingListener" };
+        _thread.Start();
+    }
+
+    public int Port { get; }
+
+    public void Dispose()
+    {
+        // close() does not wake a thread blocked in accept() on Linux; shutdown() does.
+        Native.Shutdown((int)_socket.Handle, Native.SHUT_RDWR);
+        _thread.Join();
+        _socket.Dispose();
+    }
+}
+
+/// <summary>
+/// A listener whose accept queue is full, so the kernel drops new SYNs: a probe gets no answer and times out, as behind
+/// a DROP rule, without needing root.
+/// </summary>
+internal sealed class SilentTcpListener : IDisposable
+{
+    private readonly Socket _listener;
+    private readonly List<Socket> _fillers = new();
+
+    public SilentTcpListener(IPAddress address)
+    {
+        _listener = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        _listener.Bind(new IPEndPoint(address, 0));
+        _listener.Listen(1);
+        Port = ((IPEndPoint)_listener.LocalEndPoint!).Port;
+
+        // Linux queues backlog + 1 connections (the queue is full when it holds more than the backlog): two fill it.
+        for (var i = 0; i < 2; i++)
+        {
+            var filler = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            _fillers.Add(filler);
+            filler.ConnectAsync(new IPEndPoint(address, Port)).Wait(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    public int Port { get; }
+
+    public void Dispose()
+    {
+        foreach (var filler in _fillers)
+        {
+            filler.Dispose();
+        }
+
+        _listener.Dispose();
+    }
+}
+
+/// <summary>A UDP socket that answers every datagram with a copy, like the echo service.</summary>
+internal sealed class UdpEchoServer : IDisposable
+{
+    private readonly Socket _socket;
+    private readonly Thread _thread;
+    private volatile bool _stopping;
+
+    public UdpEchoServer(IPAddress address)
+    {
+        _socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp) { ReceiveTimeout = 100 };
+        _socket.Bind(new IPEndPoint(address, 0));
+        Port = ((IPEndPoint)_socket.LocalEndPoint!).Port;
+        _thread = new Thread(() =>
+        {
+            var buffer = new byte[2048];
+            EndPoint sender = new IPEndPoint(address, 0);
+            while (!_stopping)
+            {
+                try
+                {
+                    var length = _socket.ReceiveFrom(buffer, ref sender);
+                    _socket.SendTo(buffer.AsSpan(0, length), sender);
+                }
+                catch (SocketException)
+                {
+                    // Receive timeout (checks _stopping) or an ICMP error from a probe that already left.
+                }
+            }
+        })
+        { IsBackground = true, Name = "UdpEchoServer" };
+        _thread.Start();
+    }
+
+    public int Port { get; }
+
+    public void Dispose()
+    {
+        _stopping = true;
+        _thread.Join();
+        _socket.Dispose();
+    }
+}
+
+/// <summary>The libc calls the test servers and namespaces use.</summary>
+internal static partial class Native
+{
+    public const int EINTR = 4;
+    public const int SHUT_RDWR = 2;
+    public const int CLONE_NEWNET = 0x40000000;
+
+    [LibraryImport("libc", EntryPoint = "accept", SetLastError = true)]
+    public static partial int Accept(int fd, IntPtr address, IntPtr addressLength);
+
+    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
+    public static partial int Close(int fd);
+
+    [LibraryImport("libc", EntryPoint = "shutdown", SetLastError = true)]
+    public static partial int Shutdown(int fd, int how);
+
+    [LibraryImport("libc", EntryPoint = "setns", SetLastError = true)]
+    public static partial int SetNs(int fd, int type);
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Net;
+using PortCatalog.Probing;
+
+namespace PortCatalog.Tests.UdpPayloads;
+
+/// <summary>
+/// Real servers on loopback answer the built-in payloads and ignore an empty datagram: the payload is what tells an
+/// open port from a filtered one. Each test starts its server on a free loopback port and stops it again; it skips
+/// when the server is not installed (.ci/run can install dnsmasq-base, chrony and snmpd).
+/// </summary>
+public sealed class UdpPayloadsServerTests
+{
+    private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(2);
+
+    [ServerFact("dnsmasq")]
+    public Task DnsmasqAnswersTheDnsPayload()
+        => AnswersOnlyThePayloadAsync(53, (port, _) => ("dnsmasq", $"-k -p {port} --listen-address=127.0.0.1 --bind-interfaces --no-resolv --no-hosts --conf-file=/dev/null --pid-file= --user=root"));
+
+    [ServerFact("chronyd")]
+    public Task ChronyAnswersTheNtpPayload()
+        => AnswersOnlyThePayloadAsync(123, (port, directory) =>
+        {
+            var config = Path.Combine(directory, "chrony.conf");
+            File.WriteAllText(config, $"port {port}\nbindaddress 127.0.0.1\nallow 127.0.0.1\nlocal stratum 10\ncmdport 0\n");
+            return ("chronyd", $"-d -x -f {config}");
+        });
+
+    [ServerFact("snmpd")]
+    public Task SnmpdAnswersTheSnmpPayload()
+        => AnswersOnlyThePayloadAsync(161, (port, directory) =>
+        {
+            var config = Path.Combine(directory, "snmpd.conf");
+            File.WriteAllText(config, "rocommunity public 127.0.0.1\n");
+            return ("snmpd", $"-f -Lo -C -c {config} udp:127.0.0.1:{port}");
+        });
+
+    private static async Task AnswersOnlyThePayloadAsync(int wellKnownPort, Func<int, string, (string Command, string Arguments)> server)
+    {
+        var port = PortCatalog.LocalPorts.GetFreePort(Transport.Udp);
+        var configDirectory = Directory.CreateTempSubdirectory("portcatalog-udp-server-");
+        var (command, arguments) = server(port, configDirectory.FullName);
+        using var process = Process.Start(new ProcessStartInfo(Locate(command)!, arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        process.OutputDataReceived += static (_, _) => { };
+        process.ErrorDataReceived += static (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            var started = Stopwatch.StartNew();
+            while (PortCatalog.LocalPorts.IsAvailable(port, Transport.Udp))
+            {
+                Assert.False(process.HasExited, $"{command} exited with {(process.HasExited ? process.ExitCode : 0)} before binding port {port}");
+                Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), $"{command} did not bind port {port}");
+                await Task.Delay(50);
+            }
+
+            using var engine = new PortableProbeEngine();
+            var withPayload = await engine.ProbeUdpAsync(IPAddress.Loopback, port, Probing.UdpPayloads.ForPort(wellKnownPort), ReplyTimeout, CancellationToken.None);
+            var empty = await engine.ProbeUdpAsync(IPAddress.Loopback, port, ReadOnlyMemory<byte>.Empty, ReplyTimeout, CancellationToken.None);
+
+            Assert.Equal(PortState.Open, withPayload);
+            Assert.Equal(PortState.OpenOrFiltered, empty);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            configDirectory.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The full path of a program on the PATH or in the sbin folders (daemons live there), or null.</summary>
+    private static string? Locate(string command)
+        => (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Concat(["/usr/sbin", "/sbin"])
+            .Select(directory => Path.Combine(directory, command))
+            .FirstOrDefault(File.Exists);
+
+    /// <summary>A fact that needs a server program installed.</summary>
+    private sealed class ServerFactAttribute : FactAttribute
+    {
+        public ServerFactAttribute(string command)
+        {
+            if (!OperatingSystem.IsLinux())
+            {
+                Skip = "Starts Linux server daemons.";
+            }
+            else if (Locate(command) is null)
+            {
+                Skip = $"{command} is not installed; .ci/run can install it (dnsmasq-base, chrony, snmpd).";
+            }
+        }
+    }
+}
