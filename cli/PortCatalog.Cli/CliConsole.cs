@@ -21,7 +21,7 @@ internal sealed class CliConsole
     }
 
     /// <summary>The process's console: a live progress bar and colours only when stdout is a terminal.</summary>
-    public static CliConsole System { get; } = CreateSystem();
+    public static CliConsole Standard { get; } = CreateStandard();
 
     /// <summary>Rich output (tables, progress) to stdout.</summary>
     public IAnsiConsole Output { get; }
@@ -38,7 +38,7 @@ internal sealed class CliConsole
     /// <summary>A note for people, on stderr so that it never mixes into machine-readable output.</summary>
     public void Note(string message) => Error.WriteLine(message);
 
-    private static CliConsole CreateSystem()
+    private static CliConsole CreateStandard()
     {
         var isTerminal = !Console.IsOutputRedirected;
         var output = AnsiConsole.Create(new AnsiConsoleSettings

@@ -39,7 +39,7 @@ internal static class PortcatApp
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var console = CliConsole.System;
+        var console = CliConsole.Standard;
 
         // Bare `portcat` shows what it can do, but is still not a successful command.
         var parseResult = CreateRootCommand(console).Parse(args.Length == 0 ? ["--help"] : args);
@@ -74,7 +74,14 @@ internal static class PortcatApp
         }
         catch (Exception e) when (e is System.Net.Sockets.SocketException or System.IO.IOException or UnauthorizedAccessException)
         {
+            // The operating system said no (no free port, too many open files, /proc unreadable): its words suffice.
             console.Fail(e.Message);
+            return ExitCodes.Failure;
+        }
+        catch (Exception e)
+        {
+            // A bug of portcat's own: still one line, but with the exception's type so a report can find it.
+            console.Fail($"unexpected {e.GetType().FullName}: {e.Message}");
             return ExitCodes.Failure;
         }
     }
