@@ -1,0 +1,94 @@
+using System;
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.Linq;
+using System.Threading.Tasks;
+using PortCatalog.Cli.Commands;
+
+namespace PortCatalog.Cli;
+
+/// <summary>
+/// portcat's command tree and its exit-code contract: 0 success, 1 a lookup miss, 2 bad input (one line, no stack
+/// trace; parse errors included), 3 a failure that is not the input's fault, 130 Ctrl+C.
+/// </summary>
+internal static class PortcatApp
+{
+    // After Ctrl+C the scan stops, closes its sockets and prints its partial result; give that time before the
+    // process is ended with 130 regardless.
+    private static readonly TimeSpan TerminationGrace = TimeSpan.FromSeconds(10);
+
+    public static RootCommand CreateRootCommand(CliConsole console)
+    {
+        var root = new RootCommand("""
+            portcat: look up well-known ports, list the catalog, scan hosts, show this machine's listeners, find a free port.
+            Exit codes: 0 success, 1 lookup found nothing, 2 bad input, 3 other failure, 130 interrupted (Ctrl+C).
+            """)
+        {
+            LookupCommand.Create(console),
+            ListCommand.Create(console),
+            ScanCommand.Create(console),
+            ListenersCommand.Create(console),
+            FreePortCommand.Create(console),
+        }.WithExamples(
+            "portcat lookup ssh 5432/tcp",
+            "portcat scan 127.0.0.1",
+            "portcat listeners --format json");
+        CommandHelp.Install(root);
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var console = CliConsole.Standard;
+
+        // Bare `portcat` shows what it can do, but is still not a successful command.
+        var parseResult = CreateRootCommand(console).Parse(args.Length == 0 ? ["--help"] : args);
+
+        // System.CommandLine answers a parse error with help text and exit code 1; portcat's contract is one line
+        // naming what was wrong and exit code 2 (1 means "lookup found nothing"). --help clears parse errors itself.
+        if (parseResult.Action is ParseErrorAction && parseResult.Errors.Count > 0)
+        {
+            var messages = parseResult.Errors.Select(e => e.Message).Distinct(StringComparer.Ordinal);
+            console.Fail($"{string.Join(" ", messages)} (see 'portcat {CommandPath(parseResult)}--help')");
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            var exitCode = await parseResult.InvokeAsync(new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = TerminationGrace,
+            }).ConfigureAwait(false);
+            return args.Length == 0 ? ExitCodes.BadInput : exitCode;
+        }
+        catch (UsageException e)
+        {
+            console.Fail(e.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            // Cancelled outside a scan (e.g. while resolving host names): nothing found to print.
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or System.IO.IOException or UnauthorizedAccessException)
+        {
+            // The operating system said no (no free port, too many open files, /proc unreadable): its words suffice.
+            console.Fail(e.Message);
+            return ExitCodes.Failure;
+        }
+        catch (Exception e)
+        {
+            // A bug of portcat's own: still one line, but with the exception's type so a report can find it.
+            console.Fail($"unexpected {e.GetType().FullName}: {e.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static string CommandPath(ParseResult parseResult)
+    {
+        var command = parseResult.CommandResult.Command;
+        return command is RootCommand ? string.Empty : command.Name + " ";
+    }
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text;
+
+namespace PortCatalog.Cli.Tests;
+
+/// <summary>The built portcat, run as a child process with redirected output (so it prints plain, uncoloured text).</summary>
+internal static class Portcat
+{
+    public static string DllPath { get; } = typeof(Portcat).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "PortcatDll").Value!;
+
+    /// <summary>The dotnet host that runs the tests (the SDK sets DOTNET_HOST_PATH), else the one on PATH.</summary>
+    public static string DotnetHost { get; } = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
+        ? host
+        : "dotnet";
+
+    /// <summary>The command line that runs portcat, for a shell or a terminal multiplexer.</summary>
+    public static string ShellCommand(string arguments) => $"'{DotnetHost}' '{DllPath}' {arguments}";
+
+    public static PortcatRun Run(params string[] args) => RunWith(prefix: [], args);
+
+    /// <summary>Runs portcat under <paramref name="prefix"/>, such as <c>unshare --net</c>.</summary>
+    public static PortcatRun RunWith(string[] prefix, params string[] args)
+    {
+        using var process = Start(prefix, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"portcat {string.Join(' ', args)} did not finish in 60 s.");
+        }
+
+        return new PortcatRun(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public static Process Start(string[] prefix, params string[] args)
+    {
+        var all = prefix.Concat([DotnetHost, DllPath]).Concat(args).ToArray();
+        var info = new ProcessStartInfo(all[0])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var arg in all.Skip(1))
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(info) ?? throw new InvalidOperationException("portcat did not start.");
+    }
+}
+
+/// <summary>What a portcat run printed and returned.</summary>
+internal sealed record PortcatRun(int ExitCode, string Stdout, string Stderr)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{Stdout}\n--- stderr ---\n{Stderr}";
+}

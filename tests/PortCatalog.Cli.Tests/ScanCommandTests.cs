@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace PortCatalog.Cli.Tests;
+
+public sealed class ScanCommandTests
+{
+    [Fact]
+    public void Json_scan_reports_exactly_the_loopback_listeners_among_the_probed_ports()
+    {
+        using var listeners = new LoopbackListeners();
+        var open = new[] { listeners.Open(IPAddress.Loopback), listeners.Open(IPAddress.Loopback), listeners.Open(IPAddress.Loopback) };
+        var closed = new[] { LoopbackListeners.ClosedPort(IPAddress.Loopback), LoopbackListeners.ClosedPort(IPAddress.Loopback) };
+        var ports = string.Join(',', open.Concat(closed));
+
+        var run = Portcat.Run("scan", "127.0.0.1", "-p", ports, "--timeout", "2000", "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var rows = Output.ParseJson(run.Stdout);
+        Assert.Equal(
+            open.Order().Select(p => ("127.0.0.1", "127.0.0.1", p, "tcp", "open")),
+            rows.Select(r => (r.String("host")!, r.String("address")!, r.Int("port"), r.String("transport")!, r.String("state")!)));
+
+        // The summary goes to stderr so that stdout stays one JSON document; it counts every probed port.
+        Assert.Contains("3 open, 2 closed, 0 filtered", run.Stderr);
+    }
+
+    [Ipv6Fact]
+    public void Scan_of_several_hosts_probes_each_named_address_and_reports_its_own_listeners()
+    {
+        using var listeners = new LoopbackListeners();
+        var v4 = listeners.Open(IPAddress.Loopback);
+        var v6 = listeners.Open(IPAddress.IPv6Loopback);
+
+        var run = Portcat.Run("scan", "127.0.0.1", "[::1]", "-p", $"{v4},{v6}", "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var rows = Output.ParseJson(run.Stdout);
+        Assert.Equal(
+            new[] { ("127.0.0.1", "127.0.0.1", v4), ("[::1]", "::1", v6) },
+            rows.Select(r => (r.String("host")!, r.String("address")!, r.Int("port"))));
+        Assert.Contains("2 open, 2 closed", run.Stderr);
+    }
+
+    [Ipv6Fact]
+    public void Scan_resolves_a_host_name_and_labels_results_with_it()
+    {
+        using var listeners = new LoopbackListeners();
+
+        // Listens on both families, so the test holds whichever address the resolver gives localhost first.
+        var port = listeners.Open(IPAddress.IPv6Any, dualMode: true);
+
+        var run = Portcat.Run("scan", "localhost", "-p", port.ToString(CultureInfo.InvariantCulture), "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var row = Assert.Single(Output.ParseJson(run.Stdout));
+        Assert.Equal("localhost", row.String("host"));
+        Assert.True(IPAddress.IsLoopback(IPAddress.Parse(row.String("address")!)), run.ToString());
+        Assert.Equal(port, row.Int("port"));
+    }
+
+    [Fact]
+    public void All_states_csv_lists_every_probed_port_with_its_state_and_catalog_service()
+    {
+        using var listeners = new LoopbackListeners();
+        var open = listeners.Open(IPAddress.Loopback);
+        var closed = LoopbackListeners.ClosedPort(IPAddress.Loopback);
+
+        var run = Portcat.Run("scan", "127.0.0.1", "-p", $"{open},{closed}", "--all-states", "--format", "csv");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var (header, rows) = Output.ParseCsv(run.Stdout);
+        Assert.Equal(["host", "address", "port", "transport", "state", "service", "description"], header);
+        Assert.Equal(
+            new[] { (open, "open"), (closed, "closed") }.OrderBy(r => r.Item1),
+            rows.Select(r => (int.Parse(r["port"], CultureInfo.InvariantCulture), r["state"])));
+        foreach (var row in rows)
+        {
+            var port = int.Parse(row["port"], CultureInfo.InvariantCulture);
+            var expected = WellKnownPorts.TryGetInfo(port, Transport.Tcp, out var info) ? info.ServiceName : string.Empty;
+            Assert.Equal(expected, row["service"]);
+        }
+    }
+
+    [Fact]
+    public void Udp_scan_reports_a_replying_socket_open_and_an_unbound_port_closed()
+    {
+        using var server = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        server.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var open = ((IPEndPoint)server.LocalEndPoint!).Port;
+        using var stop = new CancellationTokenSource();
+        var echo = Task.Run(async () =>
+        {
+            var buffer = new byte[2048];
+            EndPoint peer = new IPEndPoint(IPAddress.Any, 0);
+            while (!stop.IsCancellationRequested)
+            {
+                var received = await server.ReceiveFromAsync(buffer, SocketFlags.None, peer, stop.Token);
+                await server.SendToAsync(buffer.AsMemory(0, received.ReceivedBytes), SocketFlags.None, received.RemoteEndPoint, stop.Token);
+            }
+        });
+        using var closedSocket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        closedSocket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var closed = ((IPEndPoint)closedSocket.LocalEndPoint!).Port;
+        closedSocket.Dispose();
+
+        var run = Portcat.Run("scan", "127.0.0.1", "--udp", "-p", $"{open},{closed}", "--all-states", "--timeout", "2000", "--format", "json");
+        stop.Cancel();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(
+            new[] { (open, "open"), (closed, "closed") }.OrderBy(r => r.Item1),
+            Output.ParseJson(run.Stdout).Select(r => (r.Int("port"), r.String("state")!)));
+        Assert.All(Output.ParseJson(run.Stdout), r => Assert.Equal("udp", r.String("transport")));
+        Assert.Contains("1 open, 1 closed, 0 filtered, 0 open|filtered", run.Stderr);
+    }
+
+    [Fact]
+    public void Table_scan_shows_the_catalog_service_of_an_open_well_known_port_and_the_summary()
+    {
+        // Listen on the first unprivileged catalog TCP port nothing on this machine holds.
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        var info = WellKnownPorts.All.ToArray().First(e => e.Port > 1024 && (e.Transports & Transport.Tcp) != 0 && TryBind(listener, e.Port));
+        listener.Listen();
+
+        var run = Portcat.Run("scan", "127.0.0.1", "-p", info.Port.ToString(CultureInfo.InvariantCulture));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var line = Assert.Single(run.Stdout.Split('\n'), l => l.Contains($" {info.Port} ", StringComparison.Ordinal));
+        Assert.Contains(info.ServiceName, line);
+        Assert.Contains("open", line);
+        Assert.Contains("Scanned 1 tcp port on 1 host", run.Stdout);
+        Assert.Contains("1 open, 0 closed, 0 filtered", run.Stdout);
+    }
+
+    private static bool TryBind(Socket socket, int port)
+    {
+        try
+        {
+            socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}

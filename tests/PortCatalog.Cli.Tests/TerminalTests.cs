@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace PortCatalog.Cli.Tests;
+
+/// <summary>portcat in a pseudo-terminal, checked on the rendered screen a person would see.</summary>
+public sealed partial class TerminalTests
+{
+    private const string ExitMarker = "PORTCAT_EXIT=";
+
+    [LinuxProgramFact("tmux")]
+    public void Scan_on_a_terminal_draws_a_live_progress_bar_then_the_table_and_summary()
+    {
+        using var listeners = new LoopbackListeners();
+        var port = listeners.Open(IPAddress.Loopback);
+
+        // LANG as a person's UTF-8 terminal has it; the marker line shows when portcat has exited, and its code.
+        using var tmux = new Tmux(
+            $"env LANG=C.UTF-8 {Portcat.ShellCommand($"scan 127.0.0.1 -p 1-20000,{port}")}; echo {ExitMarker}$?; sleep 120");
+        var screen = tmux.WaitFor(s => s.Contains(ExitMarker, StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+
+        Assert.Contains($"{ExitMarker}0", screen);
+        var lines = screen.Split('\n');
+
+        // The bar was redrawn in place: one progress line, finished, with done/total, open count and rate.
+        var bar = Assert.Single(lines, l => l.Contains("probes/s", StringComparison.Ordinal) && !l.StartsWith("Scanned", StringComparison.Ordinal));
+        Assert.Matches(BarPattern(), bar);
+        Assert.Contains("100%", bar);
+        Assert.Contains("20,001/20,001 probes", bar);
+
+        // Then the table with the test's listener, drawn with box characters, and the summary line.
+        Assert.Contains(lines, l => l.Contains('│') && l.Contains(" Service ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains('│') && l.Contains($" {port.ToString(CultureInfo.InvariantCulture)} ", StringComparison.Ordinal) && l.Contains(" open ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Scanned 20,001 tcp ports on 1 host", StringComparison.Ordinal));
+        Assert.True(
+            Array.FindIndex(lines, l => l.Contains("probes/s", StringComparison.Ordinal)) < Array.FindIndex(lines, l => l.Contains(" Service ", StringComparison.Ordinal)),
+            screen);
+    }
+
+    [LinuxProgramFact("tmux")]
+    public void Ctrl_c_on_a_terminal_stops_the_scan_and_shows_what_was_found_with_exit_code_130()
+    {
+        using var listeners = new LoopbackListeners();
+        var port = listeners.Open(IPAddress.Loopback);
+        var hosts = string.Join(' ', Enumerable.Range(1, 60).Select(i => $"127.0.0.{i}"));
+
+        using var tmux = new Tmux(
+            $"env LANG=C.UTF-8 {Portcat.ShellCommand($"scan {hosts} -p {port}-65535")}; echo {ExitMarker}$?; sleep 120");
+        var running = tmux.WaitFor(s => OpenOnBar().IsMatch(s), TimeSpan.FromSeconds(30));
+        Assert.Matches(OpenOnBar(), running);
+        tmux.SendKeys("C-c");
+        var screen = tmux.WaitFor(s => s.Contains(ExitMarker, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+
+        Assert.Contains($"{ExitMarker}130", screen);
+        var lines = screen.Split('\n');
+        Assert.Contains(lines, l => l.Contains("127.0.0.1, 127.0.0.2 and 58 more", StringComparison.Ordinal) && l.Contains('━'));
+        Assert.Contains(lines, l => l.Contains('│') && l.Contains($" {port.ToString(CultureInfo.InvariantCulture)} ", StringComparison.Ordinal) && l.Contains(" open ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Interrupted after ", StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex(@"· [1-9][\d,]* open ·")]
+    private static partial Regex OpenOnBar();
+
+    // "127.0.0.1 (20,001 tcp ports) ━━━━ 100% 20,001/20,001 probes · 1 open · 9,000 probes/s"
+    [GeneratedRegex(@"127\.0\.0\.1 \([\d,]+ tcp ports\) ━+ +\d+% [\d,]+/[\d,]+ probes · \d+ open · [\d,]+ probes/s")]
+    private static partial Regex BarPattern();
+}

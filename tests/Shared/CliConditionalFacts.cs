@@ -1,0 +1,32 @@
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+
+namespace PortCatalog.Testing;
+
+/// <summary>A fact that needs IPv6 (a ::1 listener).</summary>
+public sealed class Ipv6FactAttribute : FactAttribute
+{
+    public Ipv6FactAttribute()
+    {
+        if (!Socket.OSSupportsIPv6)
+        {
+            Skip = "IPv6 is disabled on this machine.";
+        }
+    }
+}
+
+/// <summary>A fact that needs Linux and a program on PATH (tmux for a pseudo-terminal, unshare for a network namespace).</summary>
+public sealed class LinuxProgramFactAttribute : FactAttribute
+{
+    public LinuxProgramFactAttribute(string program)
+    {
+        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
+        {
+            Skip = "Needs Linux.";
+        }
+        else if (!(Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Any(dir => File.Exists(Path.Combine(dir, program))))
+        {
+            Skip = $"Needs '{program}' on PATH (apt-get install it; CI's .ci/run does).";
+        }
+    }
+}
