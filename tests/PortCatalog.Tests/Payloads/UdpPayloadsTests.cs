@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using PortCatalog.Probing;
 
-namespace PortCatalog.Tests.UdpPayloads;
+namespace PortCatalog.Tests.Payloads;
 
 /// <summary>
 /// Decodes each built-in payload the way a server would and checks the fields that decide whether it answers.
@@ -13,7 +13,7 @@ public sealed class UdpPayloadsTests
     [Fact]
     public void DnsPayloadIsOneStandardQueryForTheRootNameServers()
     {
-        var query = Probing.UdpPayloads.ForPort(53).Span;
+        var query = UdpPayloads.ForPort(53).Span;
 
         Assert.True(query.Length >= 12, "a DNS message starts with a 12-byte header");
         var flags = BinaryPrimitives.ReadUInt16BigEndian(query[2..]);
@@ -45,7 +45,7 @@ public sealed class UdpPayloadsTests
     [Fact]
     public void NtpPayloadIsA48ByteVersion4ClientRequest()
     {
-        var request = Probing.UdpPayloads.ForPort(123).Span;
+        var request = UdpPayloads.ForPort(123).Span;
 
         Assert.Equal(48, request.Length);
         Assert.Equal(0, request[0] >> 6);         // LI: no warning
@@ -56,7 +56,7 @@ public sealed class UdpPayloadsTests
     [Fact]
     public void SnmpPayloadIsAGetRequestForSysDescrWithCommunityPublic()
     {
-        var reader = new BerReader(Probing.UdpPayloads.ForPort(161).ToArray());
+        var reader = new BerReader(UdpPayloads.ForPort(161).ToArray());
 
         var message = reader.Read(0x30);
         Assert.True(reader.AtEnd, "nothing may follow the message");
@@ -87,20 +87,20 @@ public sealed class UdpPayloadsTests
     [InlineData(162)]
     [InlineData(65535)]
     public void PortsWithoutABuiltInPayloadGetAnEmptyOne(int port)
-        => Assert.True(Probing.UdpPayloads.ForPort(port).IsEmpty);
+        => Assert.True(UdpPayloads.ForPort(port).IsEmpty);
 
     [Fact]
     public void PayloadsAreSharedAndCostNothingPerCall()
     {
-        Assert.True(MemoryMarshal.TryGetArray(Probing.UdpPayloads.ForPort(53), out var first));
-        Assert.True(MemoryMarshal.TryGetArray(Probing.UdpPayloads.ForPort(53), out var second));
+        Assert.True(MemoryMarshal.TryGetArray(UdpPayloads.ForPort(53), out var first));
+        Assert.True(MemoryMarshal.TryGetArray(UdpPayloads.ForPort(53), out var second));
         Assert.Same(first.Array, second.Array);
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         var total = 0;
         for (var i = 0; i < 1000; i++)
         {
-            total += Probing.UdpPayloads.ForPort(53).Length + Probing.UdpPayloads.ForPort(123).Length + Probing.UdpPayloads.ForPort(161).Length;
+            total += UdpPayloads.ForPort(53).Length + UdpPayloads.ForPort(123).Length + UdpPayloads.ForPort(161).Length;
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using PortCatalog.Probing;
 
-namespace PortCatalog.Tests.UdpPayloads;
+namespace PortCatalog.Tests.Payloads;
 
 /// <summary>
 /// Real servers on loopback answer the built-in payloads and ignore an empty datagram: the payload is what tells an
@@ -60,7 +60,7 @@ public sealed class UdpPayloadsServerTests
             }
 
             using var engine = new PortableProbeEngine();
-            var withPayload = await engine.ProbeUdpAsync(IPAddress.Loopback, port, Probing.UdpPayloads.ForPort(wellKnownPort), ReplyTimeout, CancellationToken.None);
+            var withPayload = await engine.ProbeUdpAsync(IPAddress.Loopback, port, UdpPayloads.ForPort(wellKnownPort), ReplyTimeout, CancellationToken.None);
             var empty = await engine.ProbeUdpAsync(IPAddress.Loopback, port, ReadOnlyMemory<byte>.Empty, ReplyTimeout, CancellationToken.None);
 
             Assert.Equal(PortState.Open, withPayload);
