@@ -187,13 +187,20 @@ internal static class CatalogEmitter
 
     private static void WriteTryGetPort(IndentedWriter w, EquatableArray<CatalogEntry> entries)
     {
-        // Every name and identifier, first (lowest port, primary) wins.
+        // Every name and identifier; the first to claim a name wins. An entry's own service name and identifier
+        // claim first, aliases (names of rows merged into an entry) only after them: the port-scanning table's
+        // "FTP" row for port 20 merges into ftp-data, and "ftp" must still find 21. Within each pass the lowest
+        // port (and a port's primary entry) comes first.
         var keys = new List<(string Key, int Port)>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in entries)
         {
             AddKey(entry.ServiceName, entry.Port);
             AddKey(entry.Identifier, entry.Port);
+        }
+
+        foreach (var entry in entries)
+        {
             foreach (var alias in entry.Aliases)
             {
                 AddKey(alias, entry.Port);

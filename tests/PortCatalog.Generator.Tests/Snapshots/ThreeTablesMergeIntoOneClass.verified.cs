@@ -197,7 +197,7 @@ namespace PortCatalog.Sample
             {
                 "ftp-data",
                 "FtpData",
-                "FTP",
+                "ftp",
                 "ssh",
                 "DNS",
                 "Finger user information",
@@ -206,14 +206,12 @@ namespace PortCatalog.Sample
                 "NTP",
                 "netbios-ns",
                 "NetBiosNameService",
-                "NetBIOS",
                 "netbios-dgm",
                 "NetBiosDatagram",
                 "netbios-ssn",
                 "NetBiosSession",
                 "ms-sql-s",
                 "SqlServer",
-                "SQL Server",
                 "ms-sql-m",
                 "SqlServerBrowser",
                 "Squid web proxy cache",
@@ -223,26 +221,28 @@ namespace PortCatalog.Sample
                 "x11",
                 "HTTP proxy",
                 "HttpProxy",
+                "NetBIOS",
+                "SQL Server",
             };
 
             internal static readonly int[] Ports = new int[]
             {
-                20, 20, 20, 22, 53, 79, 79, 80, 123, 137, 137, 137, 138, 138, 139, 139,
-                1433, 1433, 1433, 1434, 1434, 3128, 3128, 5432, 5672, 6000, 8080, 8080,
+                20, 20, 21, 22, 53, 79, 79, 80, 123, 137, 137, 138, 138, 139, 139, 1433,
+                1433, 1434, 1434, 3128, 3128, 5432, 5672, 6000, 8080, 8080, 137, 1433,
             };
 
             internal static readonly uint[] Hashes = new uint[]
             {
-                0xEF2C1D20u, 0xC16E5C65u, 0xFBB7E745u, 0x41197B31u, 0x5F2069DCu, 0x727E1A85u, 0xB9816D13u, 0x06B67DA5u, 0x71AF839Du, 0x7CD985E9u, 0x1A4DAE07u, 0x2C6B47D7u, 0x9335B1C2u, 0x47639610u, 0x6580CA56u, 0x65C195C1u,
-                0x60AB749Cu, 0xEDAAB694u, 0x172CBDFAu, 0x56AB64DEu, 0xA7CEAB1Cu, 0xAB8CA8FDu, 0x2DC62477u, 0x4BAC1993u, 0x4D379882u, 0xE17ABB69u, 0xF2D9CC29u, 0x9EDBDF5Bu,
+                0xEF2C1D20u, 0xC16E5C65u, 0xFBB7E745u, 0x41197B31u, 0x5F2069DCu, 0x727E1A85u, 0xB9816D13u, 0x06B67DA5u, 0x71AF839Du, 0x7CD985E9u, 0x1A4DAE07u, 0x9335B1C2u, 0x47639610u, 0x6580CA56u, 0x65C195C1u, 0x60AB749Cu,
+                0xEDAAB694u, 0x56AB64DEu, 0xA7CEAB1Cu, 0xAB8CA8FDu, 0x2DC62477u, 0x4BAC1993u, 0x4D379882u, 0xE17ABB69u, 0xF2D9CC29u, 0x9EDBDF5Bu, 0x2C6B47D7u, 0x172CBDFAu,
             };
 
             internal static readonly int[] Buckets = new int[]
             {
-                16, 28, 0, 0, 0, 0, 0, 0, 0, 0, 11, 2, 1, 0, 0, 0,
-                0, 0, 7, 8, 21, 26, 15, 19, 0, 0, 0, 0, 0, 0, 0, 0,
+                15, 26, 0, 0, 0, 0, 0, 0, 0, 0, 11, 2, 1, 0, 0, 0,
+                0, 0, 7, 8, 19, 24, 14, 28, 0, 0, 0, 0, 0, 0, 0, 0,
                 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0,
-                10, 22, 3, 9, 14, 20, 23, 13, 17, 25, 27, 6, 5, 12, 18, 24,
+                10, 20, 3, 9, 13, 18, 21, 12, 16, 23, 25, 6, 5, 27, 17, 22,
             };
         }
 
