@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using DiffPlex;
 using DiffPlex.DiffBuilder;
@@ -15,9 +14,13 @@ internal static class Snapshot
 {
     public const string AcceptVariable = "PORTCATALOG_ACCEPT";
 
-    public static void Verify(string actual, string name, [CallerFilePath] string testFile = "")
+    // Found from the repository root, not [CallerFilePath]: a CI build (ContinuousIntegrationBuild) maps source paths
+    // to "/_/", where no snapshot lives.
+    private static string SnapshotDirectory => Path.Combine(TestPaths.RepoRoot, "tests", "PortCatalog.Generator.Tests", "Snapshots");
+
+    public static void Verify(string actual, string name)
     {
-        var directory = Path.Combine(Path.GetDirectoryName(testFile)!, "Snapshots");
+        var directory = SnapshotDirectory;
         var verifiedPath = Path.Combine(directory, name + ".verified.cs");
         var receivedPath = Path.Combine(directory, name + ".received.cs");
         actual = actual.Replace("\r\n", "\n");
