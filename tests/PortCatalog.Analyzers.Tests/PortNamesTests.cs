@@ -20,7 +20,7 @@ public sealed class PortNamesTests
     [InlineData("port_")]
     [InlineData("portNumber")]
     [InlineData("PORT_NUMBER")]
-    public void Recognizes_port_names(string name) => Assert.True(PortNames.IsPortName(name));
+    public void NamesThatMeanAPort(string name) => Assert.True(PortNames.IsPortName(name));
 
     [Theory]
     [InlineData("Report")]
@@ -33,7 +33,7 @@ public sealed class PortNamesTests
     [InlineData("portable")]
     [InlineData("Number")]
     [InlineData("")]
-    public void Rejects_words_that_merely_end_in_port(string name) => Assert.False(PortNames.IsPortName(name));
+    public void NamesThatDoNotMeanAPort(string name) => Assert.False(PortNames.IsPortName(name));
 
     [Theory]
     [InlineData("ports", true)]
@@ -41,7 +41,7 @@ public sealed class PortNamesTests
     [InlineData("OPEN_PORTS", true)]
     [InlineData("Reports", false)]
     [InlineData("port", false)]
-    public void Recognizes_plural_port_names(string name, bool expected) => Assert.Equal(expected, PortNames.IsPortsName(name));
+    public void NamesThatMeanACollectionOfPorts(string name, bool expected) => Assert.Equal(expected, PortNames.IsPortsName(name));
 
     [Theory]
     [InlineData("smtpPort", "smtp")]
@@ -51,5 +51,5 @@ public sealed class PortNamesTests
     [InlineData("port", "")]
     [InlineData("portNumber", "")]
     [InlineData("timeout", "")]
-    public void Derives_the_service_stem(string name, string expected) => Assert.Equal(expected, PortNames.ServiceStem(name));
+    public void ServiceWordsBeforeThePortWord(string name, string expected) => Assert.Equal(expected, PortNames.ServiceStem(name));
 }
