@@ -41,7 +41,7 @@ internal static class AnalyzerVerifier
         }
 
         sources.AddRange(extraSources ?? []);
-        var compilation = TestCompilation.Create(sources, options.SyntaxTreeOptions, extraReferences);
+        var compilation = TestCompilation.Create(sources, options.SyntaxTreeOptions, extraReferences, withRuntimeLibrary: includeBuiltInCatalog);
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
         Assert.True(errors.Length == 0, "Test source does not compile:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
 

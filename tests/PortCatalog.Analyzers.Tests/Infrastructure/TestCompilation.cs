@@ -12,16 +12,35 @@ internal static class TestCompilation
     public static ImmutableArray<MetadataReference> References { get; } =
         [.. Basic.Reference.Assemblies.Net80.References.All, MetadataReference.CreateFromFile(typeof(PortCatalogAttribute).Assembly.Location)];
 
+    /// <summary>
+    /// .NET 8 and an assembly that defines only <c>PortCatalog.PortCatalogAttribute</c>: a project that sees no catalog at all
+    /// (the real PortCatalog.dll carries the built-in <c>WellKnownPorts</c>).
+    /// </summary>
+    public static ImmutableArray<MetadataReference> ReferencesWithoutCatalog { get; } =
+        [.. Basic.Reference.Assemblies.Net80.References.All, AttributeOnlyLibrary()];
+
     public static CSharpCompilationOptions Options(SyntaxTreeOptionsProvider? treeOptions = null) =>
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
             .WithSyntaxTreeOptionsProvider(treeOptions);
 
     public static string PathOf(int index) => EditorConfigOptions.Directory + "Test" + index + ".cs";
 
-    public static CSharpCompilation Create(IEnumerable<string> sources, SyntaxTreeOptionsProvider? treeOptions = null, IEnumerable<MetadataReference>? extraReferences = null, string assemblyName = "TestProject")
+    public static CSharpCompilation Create(IEnumerable<string> sources, SyntaxTreeOptionsProvider? treeOptions = null, IEnumerable<MetadataReference>? extraReferences = null, string assemblyName = "TestProject", bool withRuntimeLibrary = true)
     {
         var trees = sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, PathOf(i)));
-        return CSharpCompilation.Create(assemblyName, trees, References.AddRange(extraReferences ?? []), Options(treeOptions));
+        var references = withRuntimeLibrary ? References : ReferencesWithoutCatalog;
+        return CSharpCompilation.Create(assemblyName, trees, references.AddRange(extraReferences ?? []), Options(treeOptions));
+    }
+
+    private static MetadataReference AttributeOnlyLibrary()
+    {
+        var compilation = CSharpCompilation.Create("PortCatalog.AttributeOnly",
+            [CSharpSyntaxTree.ParseText("namespace PortCatalog { [System.AttributeUsage(System.AttributeTargets.Class)] public sealed class PortCatalogAttribute : System.Attribute { } }", ParseOptions)],
+            Basic.Reference.Assemblies.Net80.References.All, Options());
+        using var stream = new MemoryStream();
+        var result = compilation.Emit(stream);
+        Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics));
+        return MetadataReference.CreateFromImage(stream.ToArray());
     }
 
     /// <summary>Compiles a library (for catalogs in referenced assemblies) and returns it as a metadata reference.</summary>
