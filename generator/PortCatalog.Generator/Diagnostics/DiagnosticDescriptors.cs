@@ -7,7 +7,7 @@ namespace PortCatalog.Generator.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "PortCatalog.Generator";
-    private const string HelpBase = "https://github.com/portcatalog/portcatalog/blob/main/docs/rules/";
+    private const string HelpBase = "https://github.com/PortCatalog/PortCatalog/blob/main/docs/rules/";
 
     public static readonly DiagnosticDescriptor PortOutOfRange = Create(
         DiagnosticIds.PortOutOfRange,
