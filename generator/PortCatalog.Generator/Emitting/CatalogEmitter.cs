@@ -24,6 +24,9 @@ internal static class CatalogEmitter
     private const uint FnvOffset = 2166136261u;
     private const uint FnvPrime = 16777619u;
 
+    /// <summary>The public members every catalog class declares besides its constants; neither entries nor the class may take these names.</summary>
+    public static readonly string[] PublicMemberNames = { "All", "TryGetInfo", "TryGetPort" };
+
     /// <summary>The private members every catalog class declares; entries may not take these names.</summary>
     public static readonly string[] PrivateMemberNames =
     {

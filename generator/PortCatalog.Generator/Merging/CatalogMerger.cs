@@ -136,13 +136,11 @@ internal static class CatalogMerger
         // Names the class already uses, and names the compiler would reject or warn about (CS0542, CS0108).
         var taken = new HashSet<string>(StringComparer.Ordinal)
         {
-            className, "All", "TryGetInfo", "TryGetPort",
+            className,
             "Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals", "MemberwiseClone", "Finalize",
         };
-        foreach (var reserved in Emitting.CatalogEmitter.PrivateMemberNames)
-        {
-            taken.Add(reserved);
-        }
+        taken.UnionWith(Emitting.CatalogEmitter.PublicMemberNames);
+        taken.UnionWith(Emitting.CatalogEmitter.PrivateMemberNames);
 
         var names = new string[merged.Count];
 

@@ -111,7 +111,7 @@ internal static class TableParser
 
     // A class may not have a member of its own name (CS0542): these names are the generated members'.
     private static bool IsMemberName(string className)
-        => className is "All" or "TryGetInfo" or "TryGetPort" || className.StartsWith("__", StringComparison.Ordinal);
+        => Array.IndexOf(Emitting.CatalogEmitter.PublicMemberNames, className) >= 0 || className.StartsWith("__", StringComparison.Ordinal);
 
     private static string Value(AnalyzerConfigOptions options, string key)
         => options.TryGetValue(key, out var value) && value is not null ? value.Trim() : string.Empty;
