@@ -32,7 +32,7 @@ public sealed class BadInputTests
         AssertBadInput(run, "scan: cannot resolve host 'no-such-host.invalid'");
     }
 
-    private static void AssertBadInput(PortcatRun run, string message)
+    private static void AssertBadInput(ProcessResult run, string message)
     {
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Equal(string.Empty, run.Stdout);

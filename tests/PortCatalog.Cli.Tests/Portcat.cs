@@ -18,21 +18,13 @@ internal static class Portcat
     /// <summary>The command line that runs portcat, for a shell or a terminal multiplexer.</summary>
     public static string ShellCommand(string arguments) => $"'{DotnetHost}' '{DllPath}' {arguments}";
 
-    public static PortcatRun Run(params string[] args) => RunWith(prefix: [], args);
+    public static ProcessResult Run(params string[] args) => RunWith(prefix: [], args);
 
     /// <summary>Runs portcat under <paramref name="prefix"/>, such as <c>unshare --net</c>.</summary>
-    public static PortcatRun RunWith(string[] prefix, params string[] args)
+    public static ProcessResult RunWith(string[] prefix, params string[] args)
     {
-        using var process = Start(prefix, args);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"portcat {string.Join(' ', args)} did not finish in 60 s.");
-        }
-
-        return new PortcatRun(process.ExitCode, stdout.Result, stderr.Result);
+        string[] command = [.. prefix, DotnetHost, DllPath, .. args];
+        return ExternalCommand.Run(command[0], command[1..], TimeSpan.FromSeconds(60));
     }
 
     public static Process Start(string[] prefix, params string[] args)
@@ -53,10 +45,4 @@ internal static class Portcat
 
         return Process.Start(info) ?? throw new InvalidOperationException("portcat did not start.");
     }
-}
-
-/// <summary>What a portcat run printed and returned.</summary>
-internal sealed record PortcatRun(int ExitCode, string Stdout, string Stderr)
-{
-    public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{Stdout}\n--- stderr ---\n{Stderr}";
 }

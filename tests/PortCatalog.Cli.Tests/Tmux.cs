@@ -46,20 +46,5 @@ internal sealed class Tmux : IDisposable
         }
     }
 
-    private string Run(params string[] args)
-    {
-        var info = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add("-L");
-        info.ArgumentList.Add(_socket);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"tmux {string.Join(' ', args)}: {error}");
-    }
+    private string Run(params string[] args) => ExternalCommand.RunChecked("tmux", ["-L", _socket, .. args]);
 }

@@ -155,7 +155,7 @@ public sealed class ConsumerBuildTests(PackageFixture package)
         AssertGeneratorLoaded(build);
     }
 
-    private static void AssertGeneratorLoaded(CommandResult build)
+    private static void AssertGeneratorLoaded(ProcessResult build)
     {
         // CS8784: generator failed to initialize; CS8785: generator threw; AD0001: an analyzer threw.
         Assert.DoesNotContain("CS8784", build.Output);
@@ -164,10 +164,10 @@ public sealed class ConsumerBuildTests(PackageFixture package)
         Assert.DoesNotContain("CS8032", build.Output);
     }
 
-    private static void AssertReported(CommandResult build, Regex diagnostic)
+    private static void AssertReported(ProcessResult build, Regex diagnostic)
         => Assert.True(diagnostic.IsMatch(build.Output), $"Expected a diagnostic matching {diagnostic} in the build output ({build})");
 
-    private static void AssertNotReported(CommandResult build, Regex diagnostic)
+    private static void AssertNotReported(ProcessResult build, Regex diagnostic)
         => Assert.False(diagnostic.IsMatch(build.Output), $"Expected no diagnostic matching {diagnostic} in the build output ({build})");
 
     private static Regex DiagnosticAt(string fileSuffix, int line, string idPrefix)

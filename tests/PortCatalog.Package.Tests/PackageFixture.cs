@@ -45,7 +45,7 @@ public sealed class PackageFixture : IDisposable
 
     public string Version { get; }
 
-    public CommandResult PackResult { get; }
+    public ProcessResult PackResult { get; }
 
     public string PackagePath { get; }
 
@@ -99,10 +99,10 @@ public sealed class Consumer(string directory)
 {
     public string Directory { get; } = directory;
 
-    public CommandResult Build(params string[] extraArguments)
+    public ProcessResult Build(params string[] extraArguments)
         => DotNetCli.Run(Directory, ["build", "-nodeReuse:false", "-clp:NoSummary", .. extraArguments]);
 
-    public CommandResult Run(params string[] extraArguments)
+    public ProcessResult Run(params string[] extraArguments)
         => DotNetCli.Run(Directory, ["run", "--no-build", .. extraArguments]);
 }
 

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 namespace PortCatalog.Tests.Portable;
@@ -60,15 +59,7 @@ internal static class NetworkNamespaceThread
 
     /// <summary>Runs a command inside the namespace; only valid on a thread <see cref="Run{T}"/> started.</summary>
     public static void Exec(string command, string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(command, arguments) { RedirectStandardError = true })!;
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{command} {arguments} failed ({process.ExitCode}): {error}");
-        }
-    }
+        => ExternalCommand.RunChecked(command, arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     private static string? Probe()
     {

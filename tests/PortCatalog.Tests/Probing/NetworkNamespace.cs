@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 namespace PortCatalog.Tests.Probing;
@@ -112,21 +111,5 @@ internal sealed class NetworkNamespace : IDisposable
         }
     }
 
-    private static void Run(string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited {process.ExitCode}: {error.Result}");
-        }
-    }
+    private static void Run(string file, params string[] arguments) => ExternalCommand.RunChecked(file, arguments);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 
 namespace PortCatalog.Tests.Probing;
 
@@ -13,30 +12,13 @@ internal static class ProbeHost
         var host = Path.Combine(AppContext.BaseDirectory, "PortCatalog.ProbeHost.dll");
         Assert.True(File.Exists(host), $"{host} is missing; the test project references tests/PortCatalog.ProbeHost to copy it.");
 
-        var start = new ProcessStartInfo(prlimitNoFile is null ? "dotnet" : "prlimit") { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (prlimitNoFile is { } limit)
-        {
-            start.ArgumentList.Add($"--nofile={limit}:{limit}");
-            start.ArgumentList.Add("dotnet");
-        }
+        string[] command = prlimitNoFile is { } limit
+            ? ["prlimit", $"--nofile={limit}:{limit}", "dotnet", host, .. arguments]
+            : ["dotnet", host, .. arguments];
+        var result = ExternalCommand.Run(command[0], command[1..], timeout);
 
-        start.ArgumentList.Add(host);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"ProbeHost {string.Join(' ', arguments)} did not finish within {timeout}.");
-        }
-
-        var line = output.Result.Trim();
-        Assert.True(process.ExitCode == 0, $"ProbeHost {string.Join(' ', arguments)} exited {process.ExitCode}: {line} {error.Result}");
+        var line = result.Stdout.Trim();
+        Assert.True(result.ExitCode == 0, $"ProbeHost {string.Join(' ', arguments)} exited {result.ExitCode}: {line} {result.Stderr}");
         return line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(f => f.Split('=', 2)).ToDictionary(f => f[0], f => f.Length > 1 ? f[1] : string.Empty);
     }
 }
