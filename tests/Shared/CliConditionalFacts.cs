@@ -24,7 +24,7 @@ public sealed class LinuxProgramFactAttribute : FactAttribute
         {
             Skip = "Needs Linux.";
         }
-        else if (!(Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Any(dir => File.Exists(Path.Combine(dir, program))))
+        else if (!TestEnvironment.IsInstalled(program))
         {
             Skip = $"Needs '{program}' on PATH (apt-get install it; CI's .ci/run does).";
         }

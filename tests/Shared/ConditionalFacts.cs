@@ -34,16 +34,13 @@ public sealed class LinuxRootFactAttribute : FactAttribute
 {
     public LinuxRootFactAttribute()
     {
-        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
+        if (!TestEnvironment.IsLinux)
         {
             Skip = "Needs Linux (network namespaces).";
         }
-        else if (!string.Equals(Environment.UserName, "root", StringComparison.Ordinal) && Geteuid() != 0)
+        else if (!TestEnvironment.IsLinuxRoot)
         {
             Skip = "Needs root to create a network namespace and firewall rules; CI runs as root.";
         }
     }
-
-    [DllImport("libc", EntryPoint = "geteuid")]
-    private static extern uint Geteuid();
 }

@@ -40,7 +40,7 @@ public sealed class UdpPayloadsServerTests
         var port = PortCatalog.LocalPorts.GetFreePort(Transport.Udp);
         var configDirectory = Directory.CreateTempSubdirectory("portcatalog-udp-server-");
         var (command, arguments) = server(port, configDirectory.FullName);
-        using var process = Process.Start(new ProcessStartInfo(Locate(command)!, arguments)
+        using var process = Process.Start(new ProcessStartInfo(TestEnvironment.Locate(command)!, arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -74,13 +74,6 @@ public sealed class UdpPayloadsServerTests
         }
     }
 
-    /// <summary>The full path of a program on the PATH or in the sbin folders (daemons live there), or null.</summary>
-    private static string? Locate(string command)
-        => (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Concat(["/usr/sbin", "/sbin"])
-            .Select(directory => Path.Combine(directory, command))
-            .FirstOrDefault(File.Exists);
 
     /// <summary>A fact that needs a server program installed.</summary>
     private sealed class ServerFactAttribute : FactAttribute
@@ -91,7 +84,7 @@ public sealed class UdpPayloadsServerTests
             {
                 Skip = "Starts Linux server daemons.";
             }
-            else if (Locate(command) is null)
+            else if (TestEnvironment.Locate(command) is null)
             {
                 Skip = $"{command} is not installed; .ci/run can install it (dnsmasq-base, chrony, snmpd).";
             }

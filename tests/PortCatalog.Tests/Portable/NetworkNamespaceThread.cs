@@ -68,12 +68,12 @@ internal static class NetworkNamespaceThread
             return "Needs Linux network namespaces.";
         }
 
-        if (Geteuid() != 0)
+        if (!TestEnvironment.IsLinuxRoot)
         {
             return "Needs root to create a network namespace; CI runs as root.";
         }
 
-        if (!IsInstalled("ip"))
+        if (!TestEnvironment.IsInstalled("ip"))
         {
             return "Needs the ip command (iproute2, which .ci/run installs) to bring up loopback in the namespace.";
         }
@@ -88,17 +88,9 @@ internal static class NetworkNamespaceThread
         }
     }
 
-    /// <summary>Whether <paramref name="command"/> is on the PATH.</summary>
-    public static bool IsInstalled(string command)
-        => (Environment.GetEnvironmentVariable("PATH") ?? "/usr/sbin:/usr/bin:/sbin:/bin")
-            .Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Any(directory => File.Exists(Path.Combine(directory, command)));
-
     [DllImport("libc", EntryPoint = "unshare", SetLastError = true)]
     private static extern int Unshare(int flags);
 
-    [DllImport("libc", EntryPoint = "geteuid")]
-    private static extern uint Geteuid();
 }
 
 /// <summary>A fact that runs only where <see cref="NetworkNamespaceThread"/> can create a network namespace.</summary>
@@ -122,7 +114,7 @@ public sealed class NetworkNamespaceFirewallFactAttribute : FactAttribute
         {
             Skip = reason;
         }
-        else if (!NetworkNamespaceThread.IsInstalled("nft"))
+        else if (!TestEnvironment.IsInstalled("nft"))
         {
             Skip = "Needs nft (nftables, which .ci/run installs) to filter ports inside the namespace.";
         }
