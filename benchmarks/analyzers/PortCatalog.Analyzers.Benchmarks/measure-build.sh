@@ -19,7 +19,10 @@ for round in $(seq 1 "$rounds"); do
     csc=$(grep -E '^\s+[0-9]+ ms\s+Csc\s' "$log" | awk '{print $1}' | head -1)
     total=$(grep -m1 'Total analyzer execution time' "$log" | sed 's/.*: //')
     port=$(grep -m1 -E '^\s+[0-9.<]+\s+[0-9<]+\s+PortCatalog.Analyzers,' "$log" | awk '{print $1 " s (" $2 "%)"}' || true)
-    echo "round $round, analyzers=$with: Csc task ${csc} ms; all analyzers ${total}; PortCatalog.Analyzers ${port:-n/a}"
+    # The log repeats each warning in its summary; count distinct ones. Other warnings would cost in both builds.
+    portWarnings=$({ grep -E 'warning PORT[0-9]+' "$log" || true; } | sort -u | wc -l)
+    otherWarnings=$({ grep -E 'warning [A-Z]+[0-9]+' "$log" || true; } | { grep -v 'warning PORT' || true; } | sort -u | wc -l)
+    echo "round $round, analyzers=$with: Csc task ${csc} ms; all analyzers ${total}; PortCatalog.Analyzers ${port:-n/a}; warnings: PORT ${portWarnings}, other ${otherWarnings}"
   done
 done
 echo "logs: $work"
