@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using PortCatalog.Analyzers.Catalogs;
 using PortCatalog.Analyzers.Configuration;
 using PortCatalog.Analyzers.Contexts;
+using PortCatalog.Analyzers.Exclusions;
 
 namespace PortCatalog.Analyzers;
 
@@ -26,15 +27,17 @@ public sealed class MagicPortAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code is left alone by GeneratedCodeFilter, not by the driver: see there for why.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
             var optionsCache = new ConcurrentDictionary<(string, string), PortAnalyzerOptions>();
-            start.RegisterSyntaxNodeAction(node => AnalyzeLiteral(node, optionsCache), SyntaxKind.NumericLiteralExpression);
+            var generatedCode = new GeneratedCodeFilter(start.Compilation);
+            start.RegisterSyntaxNodeAction(node => AnalyzeLiteral(node, optionsCache, generatedCode), SyntaxKind.NumericLiteralExpression);
         });
     }
 
-    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, ConcurrentDictionary<(string, string), PortAnalyzerOptions> optionsCache)
+    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, ConcurrentDictionary<(string, string), PortAnalyzerOptions> optionsCache, GeneratedCodeFilter generatedCode)
     {
         var literal = (LiteralExpressionSyntax)context.Node;
         if (!TryGetIntegerValue(literal.Token.Value, out var value))
@@ -49,12 +52,12 @@ public sealed class MagicPortAnalyzer : DiagnosticAnalyzer
             value = sign.IsKind(SyntaxKind.UnaryMinusExpression) ? -value : value;
         }
 
-        if (value == 0 || !PortContextFinder.IsCandidate(valueNode))
+        var tree = context.Node.SyntaxTree;
+        if (value == 0 || !PortContextFinder.IsCandidate(valueNode) || generatedCode.IsGeneratedFile(tree, context.CancellationToken))
         {
             return;     // 0 is "any port": IPEndPoint(IPAddress.Any, 0) asks the OS to choose.
         }
 
-        var tree = context.Node.SyntaxTree;
         var options = PortAnalyzerOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree), optionsCache);
         var isPortNumber = value is > 0 and <= 65535;
         if ((isPortNumber && options.IsIgnored(value)) ||
@@ -64,7 +67,8 @@ public sealed class MagicPortAnalyzer : DiagnosticAnalyzer
         }
 
         var index = PortCatalogIndex.For(context.Compilation, context.CancellationToken);
-        if (index.DeclaresCatalog(tree) && IsInsideCatalog(literal, index, context.SemanticModel, context.CancellationToken))
+        if ((index.DeclaresCatalog(tree) && IsInsideCatalog(literal, index, context.SemanticModel, context.CancellationToken)) ||
+            generatedCode.IsGeneratedCode(literal, context.SemanticModel, context.CancellationToken))
         {
             return;
         }

@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.Text;
 using PortCatalog.Analyzers.Catalogs;
 using PortCatalog.Analyzers.Configuration;
 using PortCatalog.Analyzers.Contexts;
+using PortCatalog.Analyzers.Exclusions;
 
 namespace PortCatalog.Analyzers;
 
@@ -27,17 +28,19 @@ public sealed class UrlPortAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code is left alone by GeneratedCodeFilter, not by the driver: see there for why.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
             var optionsCache = new ConcurrentDictionary<(string, string), PortAnalyzerOptions>();
+            var generatedCode = new GeneratedCodeFilter(start.Compilation);
             start.RegisterSyntaxNodeAction(
-                node => Analyze(node, optionsCache),
+                node => Analyze(node, optionsCache, generatedCode),
                 SyntaxKind.StringLiteralExpression, SyntaxKind.InterpolatedStringText);
         });
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, ConcurrentDictionary<(string, string), PortAnalyzerOptions> optionsCache)
+    private static void Analyze(SyntaxNodeAnalysisContext context, ConcurrentDictionary<(string, string), PortAnalyzerOptions> optionsCache, GeneratedCodeFilter generatedCode)
     {
         var token = context.Node switch
         {
@@ -48,7 +51,7 @@ public sealed class UrlPortAnalyzer : DiagnosticAnalyzer
 
         // The raw token text: URL authorities hold no escape sequences, so offsets map straight onto the source.
         var text = token.Text;
-        if (text.IndexOf("://", System.StringComparison.Ordinal) < 0)
+        if (text.IndexOf("://", System.StringComparison.Ordinal) < 0 || generatedCode.IsGeneratedFile(context.Node.SyntaxTree, context.CancellationToken))
         {
             return;
         }
@@ -65,7 +68,7 @@ public sealed class UrlPortAnalyzer : DiagnosticAnalyzer
 
             index ??= PortCatalogIndex.For(context.Compilation, context.CancellationToken);
             var constant = index.Find(url.Port, url.Scheme + "Port");
-            if (constant is null)
+            if (constant is null || generatedCode.IsGeneratedCode(context.Node, context.SemanticModel, context.CancellationToken))
             {
                 continue;
             }

@@ -12,12 +12,14 @@ namespace PortCatalog.Analyzers.Tests.Infrastructure;
 internal static class AnalyzerVerifier
 {
     public static async Task VerifyAsync(string markup, string? editorConfig = null, string defaultId = PortDiagnosticIds.UseCatalogConstant,
-        IEnumerable<string>? extraSources = null, IEnumerable<MetadataReference>? extraReferences = null, bool includeBuiltInCatalog = true)
+        IEnumerable<string>? extraSources = null, IEnumerable<MetadataReference>? extraReferences = null, bool includeBuiltInCatalog = true,
+        string? fileName = null)
     {
         var (source, expected) = TestMarkup.Parse(markup, defaultId);
-        var actual = await DiagnosticsAsync(source, editorConfig, extraSources, extraReferences, includeBuiltInCatalog);
+        var path = fileName is null ? TestCompilation.PathOf(0) : EditorConfigOptions.Directory + fileName;
+        var actual = await DiagnosticsAsync(source, editorConfig, extraSources, extraReferences, includeBuiltInCatalog, path);
         var actualSpans = actual
-            .Where(d => d.Location.SourceTree?.FilePath == TestCompilation.PathOf(0))
+            .Where(d => d.Location.SourceTree?.FilePath == path)
             .Select(d => new ExpectedSpan(d.Id, d.Location.SourceSpan))
             .OrderBy(s => s.Span.Start).ThenBy(s => s.Id, StringComparer.Ordinal)
             .ToArray();
@@ -29,9 +31,13 @@ internal static class AnalyzerVerifier
         }
     }
 
-    /// <summary>The PORT diagnostics of <paramref name="source"/> (the first file), after failing on compile errors and analyzer exceptions.</summary>
+    /// <summary>
+    /// The PORT diagnostics of <paramref name="source"/> (the first file, at <paramref name="path"/> when given), after
+    /// failing on compile errors and analyzer exceptions.
+    /// </summary>
     public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(string source, string? editorConfig = null,
-        IEnumerable<string>? extraSources = null, IEnumerable<MetadataReference>? extraReferences = null, bool includeBuiltInCatalog = true)
+        IEnumerable<string>? extraSources = null, IEnumerable<MetadataReference>? extraReferences = null, bool includeBuiltInCatalog = true,
+        string? path = null)
     {
         var options = new EditorConfigOptions(editorConfig);
         var sources = new List<string> { source };
@@ -41,7 +47,7 @@ internal static class AnalyzerVerifier
         }
 
         sources.AddRange(extraSources ?? []);
-        var compilation = TestCompilation.Create(sources, options.SyntaxTreeOptions, extraReferences, withRuntimeLibrary: includeBuiltInCatalog);
+        var compilation = TestCompilation.Create(sources, options.SyntaxTreeOptions, extraReferences, withRuntimeLibrary: includeBuiltInCatalog, firstPath: path);
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
         Assert.True(errors.Length == 0, "Test source does not compile:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
 

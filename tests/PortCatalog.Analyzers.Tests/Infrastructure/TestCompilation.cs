@@ -25,9 +25,11 @@ internal static class TestCompilation
 
     public static string PathOf(int index) => EditorConfigOptions.Directory + "Test" + index + ".cs";
 
-    public static CSharpCompilation Create(IEnumerable<string> sources, SyntaxTreeOptionsProvider? treeOptions = null, IEnumerable<MetadataReference>? extraReferences = null, string assemblyName = "TestProject", bool withRuntimeLibrary = true)
+    /// <summary>Compiles <paramref name="sources"/>; the first is saved as <paramref name="firstPath"/> when given (default <c>PathOf(0)</c>).</summary>
+    public static CSharpCompilation Create(IEnumerable<string> sources, SyntaxTreeOptionsProvider? treeOptions = null, IEnumerable<MetadataReference>? extraReferences = null,
+        string assemblyName = "TestProject", bool withRuntimeLibrary = true, string? firstPath = null)
     {
-        var trees = sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, PathOf(i)));
+        var trees = sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, i == 0 && firstPath is not null ? firstPath : PathOf(i)));
         var references = withRuntimeLibrary ? References : ReferencesWithoutCatalog;
         return CSharpCompilation.Create(assemblyName, trees, references.AddRange(extraReferences ?? []), Options(treeOptions));
     }
