@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
@@ -31,34 +30,40 @@ public sealed class MagicPortAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
-            var optionsCache = new ConcurrentDictionary<(string, string), PortAnalyzerOptions>();
+            var options = new PortAnalyzerOptionsProvider(start.Options.AnalyzerConfigOptionsProvider);
             var generatedCode = new GeneratedCodeFilter(start.Compilation);
-            start.RegisterSyntaxNodeAction(node => AnalyzeLiteral(node, optionsCache, generatedCode), SyntaxKind.NumericLiteralExpression);
+            start.RegisterSyntaxNodeAction(node => AnalyzeLiteral(node, options, generatedCode), SyntaxKind.NumericLiteralExpression);
         });
     }
 
-    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, ConcurrentDictionary<(string, string), PortAnalyzerOptions> optionsCache, GeneratedCodeFilter generatedCode)
+    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, PortAnalyzerOptionsProvider optionsProvider, GeneratedCodeFilter generatedCode)
     {
+        // The position first: most numeric literals (operands, indexes, returns) cannot be ports, and reading a
+        // literal's value boxes it.
         var literal = (LiteralExpressionSyntax)context.Node;
-        if (!TryGetIntegerValue(literal.Token.Value, out var value))
+        ExpressionSyntax valueNode = literal.Parent is PrefixUnaryExpressionSyntax sign &&
+                                     (sign.IsKind(SyntaxKind.UnaryMinusExpression) || sign.IsKind(SyntaxKind.UnaryPlusExpression))
+            ? sign
+            : literal;
+        var tree = context.Node.SyntaxTree;
+        if (!PortContextFinder.IsCandidate(valueNode) ||
+            !TryGetIntegerValue(literal.Token.Value, out var value) ||
+            generatedCode.IsGeneratedFile(tree, context.CancellationToken))
         {
             return;
         }
 
-        ExpressionSyntax valueNode = literal;
-        if (literal.Parent is PrefixUnaryExpressionSyntax sign && (sign.IsKind(SyntaxKind.UnaryMinusExpression) || sign.IsKind(SyntaxKind.UnaryPlusExpression)))
+        if (valueNode.IsKind(SyntaxKind.UnaryMinusExpression))
         {
-            valueNode = sign;
-            value = sign.IsKind(SyntaxKind.UnaryMinusExpression) ? -value : value;
+            value = -value;
         }
 
-        var tree = context.Node.SyntaxTree;
-        if (value == 0 || !PortContextFinder.IsCandidate(valueNode) || generatedCode.IsGeneratedFile(tree, context.CancellationToken))
+        if (value == 0)
         {
             return;     // 0 is "any port": IPEndPoint(IPAddress.Any, 0) asks the OS to choose.
         }
 
-        var options = PortAnalyzerOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree), optionsCache);
+        var options = optionsProvider.For(tree);
         var isPortNumber = value is > 0 and <= 65535;
         if ((isPortNumber && options.IsIgnored(value)) ||
             !PortContextFinder.TryFind(valueNode, options, context.SemanticModel, context.CancellationToken, out var portContext))

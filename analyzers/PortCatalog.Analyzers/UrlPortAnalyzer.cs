@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
@@ -32,15 +31,15 @@ public sealed class UrlPortAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
-            var optionsCache = new ConcurrentDictionary<(string, string), PortAnalyzerOptions>();
+            var options = new PortAnalyzerOptionsProvider(start.Options.AnalyzerConfigOptionsProvider);
             var generatedCode = new GeneratedCodeFilter(start.Compilation);
             start.RegisterSyntaxNodeAction(
-                node => Analyze(node, optionsCache, generatedCode),
+                node => Analyze(node, options, generatedCode),
                 SyntaxKind.StringLiteralExpression, SyntaxKind.InterpolatedStringText);
         });
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, ConcurrentDictionary<(string, string), PortAnalyzerOptions> optionsCache, GeneratedCodeFilter generatedCode)
+    private static void Analyze(SyntaxNodeAnalysisContext context, PortAnalyzerOptionsProvider optionsProvider, GeneratedCodeFilter generatedCode)
     {
         var token = context.Node switch
         {
@@ -60,7 +59,7 @@ public sealed class UrlPortAnalyzer : DiagnosticAnalyzer
         PortCatalogIndex? index = null;
         foreach (var url in UrlPortParser.FindPorts(text))
         {
-            options ??= PortAnalyzerOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Node.SyntaxTree), optionsCache);
+            options ??= optionsProvider.For(context.Node.SyntaxTree);
             if (url.Port == 0 || options.IsIgnored(url.Port))
             {
                 continue;

@@ -24,7 +24,7 @@ internal sealed class PortCatalogIndex
     public const string WellKnownPortsMetadataName = "PortCatalog.WellKnownPorts";
     public const string AttributeMetadataName = "PortCatalog.PortCatalogAttribute";
 
-    private static readonly ConditionalWeakTable<Compilation, PortCatalogIndex> s_cache = new();
+    private static readonly ConditionalWeakTable<Compilation, Lazy<PortCatalogIndex>> s_cache = new();
 
     private readonly Dictionary<int, ImmutableArray<CatalogConstant>> _byPort;
     private readonly ImmutableHashSet<SyntaxTree> _catalogTrees;
@@ -42,13 +42,12 @@ internal sealed class PortCatalogIndex
     /// <summary>The index of <paramref name="compilation"/>, built on first use and shared by every analyzer and fix.</summary>
     public static PortCatalogIndex For(Compilation compilation, CancellationToken cancellationToken = default)
     {
-        if (s_cache.TryGetValue(compilation, out var index))
-        {
-            return index;
-        }
+        cancellationToken.ThrowIfCancellationRequested();
 
-        index = Build(compilation, cancellationToken);
-        return s_cache.GetValue(compilation, _ => index);
+        // Built once even when the first port literals are analyzed on several threads at the same moment (they are:
+        // the compiler analyzes files concurrently). The build takes tens of milliseconds on a large project and is
+        // not cancellable, so that a cancelled caller cannot leave a failed Lazy behind for everyone else.
+        return s_cache.GetValue(compilation, static c => new Lazy<PortCatalogIndex>(() => Build(c), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 
     /// <summary>Whether <paramref name="tree"/> declares (part of) a catalog class.</summary>
@@ -92,7 +91,7 @@ internal sealed class PortCatalogIndex
 
     private static string Normalize(string name) => name.IndexOf('_') < 0 ? name : name.Replace("_", string.Empty);
 
-    private static PortCatalogIndex Build(Compilation compilation, CancellationToken cancellationToken)
+    private static PortCatalogIndex Build(Compilation compilation)
     {
         var catalogs = new List<(INamedTypeSymbol Type, CatalogOrigin Origin)>();
         var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
@@ -108,8 +107,8 @@ internal sealed class PortCatalogIndex
 
         if (attribute is not null)
         {
-            AddSourceCatalogs(compilation, attribute, catalogs, seen, cancellationToken);
-            AddReferencedCatalogs(compilation, attribute, catalogs, seen, cancellationToken);
+            AddSourceCatalogs(compilation, attribute, catalogs, seen);
+            AddReferencedCatalogs(compilation, attribute, catalogs, seen);
         }
 
         var byPort = new Dictionary<int, List<CatalogConstant>>();
@@ -145,13 +144,13 @@ internal sealed class PortCatalogIndex
     }
 
     private static void AddSourceCatalogs(Compilation compilation, INamedTypeSymbol attribute,
-        List<(INamedTypeSymbol, CatalogOrigin)> catalogs, HashSet<INamedTypeSymbol> seen, CancellationToken cancellationToken)
+        List<(INamedTypeSymbol, CatalogOrigin)> catalogs, HashSet<INamedTypeSymbol> seen)
     {
         // The declaration table answers this without binding; only classes whose syntax carries an attribute named
         // like ours are bound. (An alias such as `using PC = PortCatalog.PortCatalogAttribute;` is not recognised.)
-        foreach (var symbol in compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Type, cancellationToken))
+        foreach (var symbol in compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Type))
         {
-            if (symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type || seen.Contains(type) || !HasCatalogAttributeSyntax(type, cancellationToken))
+            if (symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type || seen.Contains(type) || !HasCatalogAttributeSyntax(type))
             {
                 continue;
             }
@@ -163,11 +162,11 @@ internal sealed class PortCatalogIndex
         }
     }
 
-    private static bool HasCatalogAttributeSyntax(INamedTypeSymbol type, CancellationToken cancellationToken)
+    private static bool HasCatalogAttributeSyntax(INamedTypeSymbol type)
     {
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
+            if (reference.GetSyntax() is not TypeDeclarationSyntax declaration)
             {
                 continue;
             }
@@ -195,7 +194,7 @@ internal sealed class PortCatalogIndex
     }
 
     private static void AddReferencedCatalogs(Compilation compilation, INamedTypeSymbol attribute,
-        List<(INamedTypeSymbol, CatalogOrigin)> catalogs, HashSet<INamedTypeSymbol> seen, CancellationToken cancellationToken)
+        List<(INamedTypeSymbol, CatalogOrigin)> catalogs, HashSet<INamedTypeSymbol> seen)
     {
         var runtimeAssembly = attribute.ContainingAssembly;
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
@@ -209,7 +208,6 @@ internal sealed class PortCatalogIndex
             stack.Push(assembly.GlobalNamespace);
             while (stack.Count > 0)
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 foreach (var member in stack.Pop().GetMembers())
                 {
                     if (member is INamespaceSymbol ns)

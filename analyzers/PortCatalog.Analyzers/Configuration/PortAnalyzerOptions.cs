@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -52,17 +51,14 @@ internal sealed class PortAnalyzerOptions
     /// <summary>Whether the configuration lists <paramref name="name"/> (case-insensitive) as meaning a port.</summary>
     public bool IsExtraPortName(string name) => _portNames.Count > 0 && _portNames.Contains(name);
 
-    /// <summary>Reads the settings from one file's options, reusing the parse of identical values.</summary>
-    public static PortAnalyzerOptions From(AnalyzerConfigOptions options, ConcurrentDictionary<(string, string), PortAnalyzerOptions> cache)
+    /// <summary>Reads the settings from one file's options.</summary>
+    public static PortAnalyzerOptions From(AnalyzerConfigOptions options)
     {
         options.TryGetValue(IgnoredPortsKey, out var ignored);
         options.TryGetValue(PortNamesKey, out var names);
-        if (string.IsNullOrWhiteSpace(ignored) && string.IsNullOrWhiteSpace(names))
-        {
-            return Default;
-        }
-
-        return cache.GetOrAdd((ignored ?? string.Empty, names ?? string.Empty), static key => Parse(key.Item1, key.Item2));
+        return string.IsNullOrWhiteSpace(ignored) && string.IsNullOrWhiteSpace(names)
+            ? Default
+            : Parse(ignored ?? string.Empty, names ?? string.Empty);
     }
 
     /// <summary>Parses the two raw values.</summary>
