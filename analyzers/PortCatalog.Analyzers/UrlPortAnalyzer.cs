@@ -33,47 +33,48 @@ public sealed class UrlPortAnalyzer : DiagnosticAnalyzer
         {
             var options = new PortAnalyzerOptionsProvider(start.Options.AnalyzerConfigOptionsProvider);
             var generatedCode = new GeneratedCodeFilter(start.Compilation);
-            start.RegisterSyntaxNodeAction(
-                node => Analyze(node, options, generatedCode),
-                SyntaxKind.StringLiteralExpression, SyntaxKind.InterpolatedStringText);
+            start.RegisterSemanticModelAction(file => AnalyzeFile(file, options, generatedCode));
         });
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, PortAnalyzerOptionsProvider optionsProvider, GeneratedCodeFilter generatedCode)
+    // One action per file that finds its URL strings from the text, like MagicPortAnalyzer (see there for why).
+    private static void AnalyzeFile(SemanticModelAnalysisContext context, PortAnalyzerOptionsProvider optionsProvider, GeneratedCodeFilter generatedCode)
     {
-        var token = context.Node switch
-        {
-            LiteralExpressionSyntax literal => literal.Token,
-            InterpolatedStringTextSyntax interpolated => interpolated.TextToken,
-            _ => default,
-        };
-
-        // The raw token text: URL authorities hold no escape sequences, so offsets map straight onto the source.
-        var text = token.Text;
-        if (text.IndexOf("://", System.StringComparison.Ordinal) < 0 || generatedCode.IsGeneratedFile(context.Node.SyntaxTree, context.CancellationToken))
+        var tree = context.SemanticModel.SyntaxTree;
+        if (generatedCode.IsGeneratedFile(tree, context.CancellationToken))
         {
             return;
         }
 
-        PortAnalyzerOptions? options = null;
+        var options = optionsProvider.For(tree);
+        foreach (var token in LiteralFinder.StringsWithSchemeSeparator(tree, context.CancellationToken))
+        {
+            AnalyzeString(context, token, options, generatedCode);
+        }
+    }
+
+    private static void AnalyzeString(SemanticModelAnalysisContext context, SyntaxToken token, PortAnalyzerOptions options, GeneratedCodeFilter generatedCode)
+    {
+        // The raw token text: URL authorities hold no escape sequences, so offsets map straight onto the source.
+        var text = token.Text;
+        var model = context.SemanticModel;
         PortCatalogIndex? index = null;
         foreach (var url in UrlPortParser.FindPorts(text))
         {
-            options ??= optionsProvider.For(context.Node.SyntaxTree);
             if (url.Port == 0 || options.IsIgnored(url.Port))
             {
                 continue;
             }
 
-            index ??= PortCatalogIndex.For(context.Compilation, context.CancellationToken);
+            index ??= PortCatalogIndex.For(model.Compilation, context.CancellationToken);
             var constant = index.Find(url.Port, url.Scheme + "Port");
-            if (constant is null || generatedCode.IsGeneratedCode(context.Node, context.SemanticModel, context.CancellationToken))
+            if (constant is null || generatedCode.IsGeneratedCode(token.Parent!, model, context.CancellationToken))
             {
                 continue;
             }
 
             var portText = url.Port.ToString(CultureInfo.InvariantCulture);
-            var location = Location.Create(context.Node.SyntaxTree, new TextSpan(token.SpanStart + url.Start, url.Length));
+            var location = Location.Create(model.SyntaxTree, new TextSpan(token.SpanStart + url.Start, url.Length));
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(PortDiagnosticProperties.Port, portText)
                 .Add(PortDiagnosticProperties.CatalogType, constant.CatalogMetadataName)
