@@ -5,10 +5,13 @@
 #   - the compiler's wall time and its CPU time (user + sys of the csc process; on a shared machine the CPU time is the
 #     steadier of the two, since other load stretches wall time but not the work done);
 #   - the PortCatalog analyzers' execution time as the compiler reports it (/reportanalyzer).
-# Usage: benchmarks/analyzers/PortCatalog.Analyzers.Benchmarks/measure-build.sh [lines] [rounds] [literal%]
+# With --trace (needs dotnet-trace: `dotnet tool install -g dotnet-trace`), one more compile with the analyzers runs
+# under dotnet-trace and the share of its CPU samples spent in PortCatalog.Analyzers is printed: the figure that other
+# load on the machine does not move.
+# Usage: benchmarks/analyzers/PortCatalog.Analyzers.Benchmarks/measure-build.sh [lines] [rounds] [literal%] [--trace]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-lines="${1:-100000}"; rounds="${2:-5}"; literal="${3:-2}"
+lines="${1:-100000}"; rounds="${2:-5}"; literal="${3:-2}"; trace="${4:-}"
 work="$(mktemp -d /tmp/portcatalog-analyzer-build.XXXXXX)"
 dotnet build -c Release "$here" >/dev/null
 dotnet run -c Release --no-build --project "$here" -- "$lines" 0 "$literal" --write "$work/Synthetic"
@@ -52,4 +55,14 @@ awk -v w0="$(median ${wall[false]})" -v w1="$(median ${wall[true]})" -v c0="$(me
   printf "medians of %d rounds: wall without %.2f s, with %.2f s (%+.1f%%); CPU without %.2f s, with %.2f s (%+.1f%%)\n", '"$rounds"', w0, w1, (w1 - w0) / w0 * 100, c0, c1, (c1 - c0) / c0 * 100
   printf "PortCatalog.Analyzers execution (reportanalyzer): %.3f s = %.1f%% of the wall time without analyzers\n", p, p / w0 * 100
 }'
+if [ "$trace" = --trace ]; then
+  tracer=$(command -v dotnet-trace || echo "$HOME/.dotnet/tools/dotnet-trace")
+  if [ ! -x "$tracer" ]; then
+    echo "--trace: dotnet-trace not found; install it with: dotnet tool install -g dotnet-trace" >&2
+    exit 1
+  fi
+  "$tracer" collect --profile dotnet-sampled-thread-time -o "$work/csc.nettrace" -- "$csc" /noconfig "@$work/csc-true.rsp" >"$work/trace.log" 2>&1
+  "$tracer" convert --format speedscope -o "$work/csc" "$work/csc.nettrace" >>"$work/trace.log" 2>&1
+  dotnet run -c Release --no-build --project "$here" -- --cpu-share "$work/csc.speedscope.json"
+fi
 echo "logs: $work"
