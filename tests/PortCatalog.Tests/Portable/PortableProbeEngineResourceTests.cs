@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using PortCatalog.Probing;
+using PortCatalog.Tests.Probing;
 using Xunit.Abstractions;
 
 namespace PortCatalog.Tests.Portable;
@@ -52,7 +53,7 @@ public sealed class PortableProbeEngineResourceTests(ITestOutputHelper output)
             _ = await engine.ProbeTcpAsync(IPAddress.IPv6Loopback, closedPort, Patient, CancellationToken.None);
         }
 
-        var before = OpenSockets();
+        var before = ProbeTargets.OpenSockets();
         for (var round = 0; round < 40; round++)
         {
             await MixedRoundAsync(50);
@@ -64,8 +65,7 @@ public sealed class PortableProbeEngineResourceTests(ITestOutputHelper output)
             Assert.Equal(PortState.Closed, await engine.ProbeTcpAsync(IPAddress.IPv6Loopback, closedPort, Patient, CancellationToken.None));
         }
 
-        var after = await SettledSocketsAsync(before);
-        Assert.True(before.SetEquals(after), $"opened: {string.Join(", ", after.Except(before))}; closed: {string.Join(", ", before.Except(after))}");
+        Assert.Empty(ProbeTargets.SocketsOpenedSince(before));
     }
 
     [Fact]
@@ -106,43 +106,5 @@ public sealed class PortableProbeEngineResourceTests(ITestOutputHelper output)
         // SocketAsyncContext, ConnectOperation and the serialized SocketAddress, all per socket.
         output.WriteLine($"{bestPerProbe:F0} B per warm closed-port probe (best of {Batches} batches of {ProbesPerBatch})");
         Assert.True(bestPerProbe < 700, $"{bestPerProbe:F0} B per closed-port probe");
-    }
-
-    /// <summary>
-    /// The process's open socket descriptors as "fd -> socket:[inode]". Files are left out: the runtime maps assemblies
-    /// it loads lazily (System.Net.NameResolution.dll appeared mid-test) and that is no probe's doing.
-    /// </summary>
-    private static HashSet<string> OpenSockets()
-    {
-        var descriptors = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in new DirectoryInfo("/proc/self/fd").GetFileSystemInfos())
-        {
-            try
-            {
-                if (entry.LinkTarget is { } target && target.StartsWith("socket:", StringComparison.Ordinal))
-                {
-                    descriptors.Add($"{entry.Name} -> {target}");
-                }
-            }
-            catch (IOException)
-            {
-                // Closed while we looked (the enumeration's own descriptor, or a runtime thread's): not ours to count.
-            }
-        }
-
-        return descriptors;
-    }
-
-    private static async Task<HashSet<string>> SettledSocketsAsync(HashSet<string> expected)
-    {
-        // A socket's descriptor is closed when its last in-flight use lets go of the handle, which can trail the probe.
-        var current = OpenSockets();
-        for (var attempt = 0; attempt < 100 && !current.SetEquals(expected); attempt++)
-        {
-            await Task.Delay(20);
-            current = OpenSockets();
-        }
-
-        return current;
     }
 }

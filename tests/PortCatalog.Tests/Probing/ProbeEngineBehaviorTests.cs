@@ -160,13 +160,13 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     {
         using var silent = new SilentTcpListener(IPAddress.Loopback);
         await Engine.ProbeTcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromMilliseconds(20), CancellationToken.None); // warm
-        var baseline = ProbeTargets.QuiescentDescriptors();
+        var baseline = ProbeTargets.QuiescentSockets();
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
         var probe = Engine.ProbeTcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromSeconds(30), cts.Token).AsTask();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => probe.WaitAsync(TimeSpan.FromSeconds(5)));
-        Assert.Equal(baseline, ProbeTargets.DescriptorsSettledAt(baseline));
+        Assert.Empty(ProbeTargets.SocketsOpenedSince(baseline));
     }
 
     [Fact]
@@ -233,7 +233,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
         using var listener = new AcceptingListener(IPAddress.Loopback);
         var closedPort = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
         await Engine.ProbeTcpAsync(IPAddress.Loopback, listener.Port, Quick, CancellationToken.None);
-        var baseline = ProbeTargets.QuiescentDescriptors();
+        var baseline = ProbeTargets.QuiescentSockets();
 
         var counts = new int[4];
         await Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
@@ -248,7 +248,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
 
         Assert.Equal(10_000, counts[(int)PortState.Open - 1]);
         Assert.Equal(90_000, counts[(int)PortState.Closed - 1]);
-        Assert.Equal(baseline, ProbeTargets.DescriptorsSettledAt(baseline));
+        Assert.Empty(ProbeTargets.SocketsOpenedSince(baseline));
     }
 
     [LinuxFact]
@@ -256,13 +256,13 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     {
         using var silent = new SilentTcpListener(IPAddress.Loopback);
         await Engine.ProbeTcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromMilliseconds(10), CancellationToken.None);
-        var baseline = ProbeTargets.QuiescentDescriptors();
+        var baseline = ProbeTargets.QuiescentSockets();
 
         var states = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ =>
             Engine.ProbeTcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromMilliseconds(100), CancellationToken.None).AsTask()));
 
         Assert.All(states, state => Assert.Equal(PortState.Filtered, state));
-        Assert.Equal(baseline, ProbeTargets.DescriptorsSettledAt(baseline));
+        Assert.Empty(ProbeTargets.SocketsOpenedSince(baseline));
     }
 
     [LinuxFact]
@@ -271,7 +271,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
         using var silent = new SilentTcpListener(IPAddress.Loopback);
         using var scanner = new PortScanner(new PortScanOptions { Window = 128, Timeout = TimeSpan.FromSeconds(10), ReportAllStates = true }, Engine);
         await Engine.ProbeTcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromMilliseconds(10), CancellationToken.None);
-        var baseline = ProbeTargets.QuiescentDescriptors();
+        var baseline = ProbeTargets.QuiescentSockets();
         using var cts = new CancellationTokenSource();
 
         // The silent port keeps a probe in flight (10 s timeout) when the scan is cancelled; the rest are refused at once.
@@ -289,6 +289,6 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
         });
 
         Assert.True(seen >= 1_000);
-        Assert.Equal(baseline, ProbeTargets.DescriptorsSettledAt(baseline));
+        Assert.Empty(ProbeTargets.SocketsOpenedSince(baseline));
     }
 }

@@ -26,35 +26,62 @@ internal static class ProbeTargets
         return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
-    /// <summary>The number of file descriptors this process has open.</summary>
-    public static int OpenDescriptors() => Directory.GetFileSystemEntries("/proc/self/fd").Length;
+    /// <summary>
+    /// The sockets this process has open, each as "descriptor -> socket:[inode]", so a socket closed and its number
+    /// reused by a new one counts as new. Other descriptors are left out: the runtime maps assemblies it loads lazily
+    /// (System.Net.NameResolution.dll appeared in the middle of a test) and that is no probe's doing.
+    /// </summary>
+    public static IReadOnlySet<string> OpenSockets()
+    {
+        var open = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in new DirectoryInfo("/proc/self/fd").GetFileSystemInfos())
+        {
+            try
+            {
+                if (entry.LinkTarget is { } target && target.StartsWith("socket:", StringComparison.Ordinal))
+                {
+                    open.Add(entry.Name + " -> " + target);
+                }
+            }
+            catch (IOException)
+            {
+                // Closed while we looked (the listing's own descriptor, or a runtime thread's): not ours to count.
+            }
+        }
+
+        return open;
+    }
 
     /// <summary>
-    /// The descriptor count once engines are idle: an engine may keep a few refused sockets for reuse and closes them
-    /// when unused for a moment (the Linux engine: 100 ms), so a leak check compares two idle counts.
+    /// The open sockets once engines are idle: an engine may keep a few refused sockets for reuse and closes them when
+    /// unused for a moment (the Linux engine: 100 ms), so a leak check starts from an idle state.
     /// </summary>
-    public static int QuiescentDescriptors()
+    public static IReadOnlySet<string> QuiescentSockets()
     {
-        // Sockets that earlier tests left to the finalizer would otherwise be closed in the middle of a measurement (any
-        // run that allocates triggers a GC) and make the count drop below the baseline.
+        // Sockets that earlier tests left to the finalizer are closed now rather than in the middle of a measurement.
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
         Thread.Sleep(300);
-        return OpenDescriptors();
+        return OpenSockets();
     }
 
-    /// <summary>Waits until the descriptor count is back to <paramref name="baseline"/> (closes may finish on other threads) and returns it.</summary>
-    public static int DescriptorsSettledAt(int baseline)
+    /// <summary>
+    /// The sockets open now that were not open at <paramref name="baseline"/>, after waiting up to two seconds for
+    /// closes that finish on other threads (a socket's descriptor closes when its last in-flight use lets go of the
+    /// handle, which can trail the probe). Empty means nothing leaked. Sockets that closed meanwhile (one an earlier
+    /// test left behind, a pooled one) do not matter: a leak check asks what is new, not how many there are.
+    /// </summary>
+    public static IReadOnlyList<string> SocketsOpenedSince(IReadOnlySet<string> baseline)
     {
-        var count = OpenDescriptors();
-        for (var i = 0; i < 50 && count > baseline; i++)
+        var opened = OpenSockets().Where(socket => !baseline.Contains(socket)).ToList();
+        for (var attempt = 0; attempt < 100 && opened.Count > 0; attempt++)
         {
             Thread.Sleep(20);
-            count = OpenDescriptors();
+            opened = OpenSockets().Where(socket => !baseline.Contains(socket)).ToList();
         }
 
-        return count;
+        return opened;
     }
 }
 
