@@ -36,13 +36,12 @@ public sealed class MagicPortAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
-            var options = new PortAnalyzerOptionsProvider(start.Options.AnalyzerConfigOptionsProvider);
             var generatedCode = new GeneratedCodeFilter(start.Compilation);
-            start.RegisterSemanticModelAction(file => AnalyzeFile(file, options, generatedCode));
+            start.RegisterSemanticModelAction(file => AnalyzeFile(file, generatedCode));
         });
     }
 
-    private static void AnalyzeFile(SemanticModelAnalysisContext context, PortAnalyzerOptionsProvider optionsProvider, GeneratedCodeFilter generatedCode)
+    private static void AnalyzeFile(SemanticModelAnalysisContext context, GeneratedCodeFilter generatedCode)
     {
         var model = context.SemanticModel;
         var tree = model.SyntaxTree;
@@ -51,7 +50,7 @@ public sealed class MagicPortAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var options = optionsProvider.For(tree);
+        var options = PortAnalyzerOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree));
         foreach (var literal in LiteralFinder.NumericLiterals(tree, context.CancellationToken))
         {
             AnalyzeLiteral(context, literal, options, generatedCode);

@@ -31,14 +31,13 @@ public sealed class UrlPortAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
-            var options = new PortAnalyzerOptionsProvider(start.Options.AnalyzerConfigOptionsProvider);
             var generatedCode = new GeneratedCodeFilter(start.Compilation);
-            start.RegisterSemanticModelAction(file => AnalyzeFile(file, options, generatedCode));
+            start.RegisterSemanticModelAction(file => AnalyzeFile(file, generatedCode));
         });
     }
 
     // One action per file that finds its URL strings from the text, like MagicPortAnalyzer (see there for why).
-    private static void AnalyzeFile(SemanticModelAnalysisContext context, PortAnalyzerOptionsProvider optionsProvider, GeneratedCodeFilter generatedCode)
+    private static void AnalyzeFile(SemanticModelAnalysisContext context, GeneratedCodeFilter generatedCode)
     {
         var tree = context.SemanticModel.SyntaxTree;
         if (generatedCode.IsGeneratedFile(tree, context.CancellationToken))
@@ -46,7 +45,7 @@ public sealed class UrlPortAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var options = optionsProvider.For(tree);
+        var options = PortAnalyzerOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree));
         foreach (var token in LiteralFinder.StringsWithSchemeSeparator(tree, context.CancellationToken))
         {
             AnalyzeString(context, token, options, generatedCode);
