@@ -27,26 +27,13 @@ public sealed class UrlPortAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        // Generated code is left alone by GeneratedCodeFilter, not by the driver: see there for why.
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            var generatedCode = new GeneratedCodeFilter(start.Compilation);
-            start.RegisterSemanticModelAction(file => AnalyzeFile(file, generatedCode));
-        });
+        context.ConfigureGeneratedCodeAnalysis(PortFileAnalysis.GeneratedCodeFlags);
+        PortFileAnalysis.Register(context, AnalyzeFile);
     }
 
-    // One action per file that finds its URL strings from the text, like MagicPortAnalyzer (see there for why).
-    private static void AnalyzeFile(SemanticModelAnalysisContext context, GeneratedCodeFilter generatedCode)
+    private static void AnalyzeFile(SemanticModelAnalysisContext context, PortAnalyzerOptions options, GeneratedCodeFilter generatedCode)
     {
-        var tree = context.SemanticModel.SyntaxTree;
-        if (generatedCode.IsGeneratedFile(tree, context.CancellationToken))
-        {
-            return;
-        }
-
-        var options = PortAnalyzerOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree));
-        foreach (var token in LiteralFinder.StringsWithSchemeSeparator(tree, context.CancellationToken))
+        foreach (var token in LiteralFinder.StringsWithSchemeSeparator(context.SemanticModel.SyntaxTree, context.CancellationToken))
         {
             AnalyzeString(context, token, options, generatedCode);
         }
