@@ -10,6 +10,7 @@ public sealed class PortScanOptions
     private readonly TimeSpan _timeout = TimeSpan.FromSeconds(1);
     private readonly int _retries = 1;
     private readonly Transport _transports = Transport.Tcp;
+    private readonly TimeSpan _identificationTimeout = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// The most probes in flight at once (default 1024). Each holds a socket, so the scanner lowers it to fit the
@@ -63,4 +64,23 @@ public sealed class PortScanOptions
     /// <see cref="PortState.OpenOrFiltered"/>; when true it carries every probed port. The summary counts all states either way.
     /// </summary>
     public bool ReportAllStates { get; init; }
+
+    /// <summary>
+    /// When true, every open port (TCP, and UDP ports that replied) is identified with
+    /// <see cref="PortProbe.IdentifyAsync(System.Net.IPAddress, int, TimeSpan, System.Threading.CancellationToken)"/> and its
+    /// result carries the <see cref="PortResult.Identity"/>. Default false.
+    /// </summary>
+    public bool IdentifyServices { get; init; }
+
+    /// <summary>How long the identification of one open port may take, when <see cref="IdentifyServices"/> is on (default 2 seconds).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public TimeSpan IdentificationTimeout
+    {
+        get => _identificationTimeout;
+        init
+        {
+            Guard.Timeout(value, nameof(IdentificationTimeout));
+            _identificationTimeout = value;
+        }
+    }
 }

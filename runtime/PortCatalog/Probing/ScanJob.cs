@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using PortCatalog.Identification;
 
 namespace PortCatalog.Probing;
 
@@ -181,7 +182,17 @@ internal sealed class ScanJob
                     }
                 }
 
-                Record(host, port, transport, state);
+                ServiceIdentity? identity = null;
+                if (state == PortState.Open && _options.IdentifyServices)
+                {
+                    // Identification waits on the network: let another lane keep the window full meanwhile.
+                    TryAddLane();
+                    identity = transport == Transport.Tcp
+                        ? await ServiceIdentifier.Default.IdentifyTcpAsync(host, port, _options.IdentificationTimeout, token).ConfigureAwait(false)
+                        : await ServiceIdentifier.Default.IdentifyUdpAsync(host, port, _options.IdentificationTimeout, token).ConfigureAwait(false);
+                }
+
+                Record(host, port, transport, state, identity);
                 if (++sinceYield == ProbesBetweenYields)
                 {
                     sinceYield = 0;
@@ -227,7 +238,7 @@ internal sealed class ScanJob
 
     private void StartLane() => _ = Task.Run(RunLaneAsync);
 
-    private void Record(IPAddress host, int port, Transport transport, PortState state)
+    private void Record(IPAddress host, int port, Transport transport, PortState state, ServiceIdentity? identity)
     {
         switch (state)
         {
@@ -248,7 +259,7 @@ internal sealed class ScanJob
         if (_options.ReportAllStates || state == PortState.Open || state == PortState.OpenOrFiltered)
         {
             PortInfo? info = CatalogLookup.TryGetInfo(port, transport, out var found) ? found : null;
-            Results.Write(new PortResult(host, port, transport, state, info));
+            Results.Write(new PortResult(host, port, transport, state, info) { Identity = identity });
         }
 
         Interlocked.Increment(ref _completed);
