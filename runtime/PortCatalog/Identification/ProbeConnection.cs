@@ -99,7 +99,7 @@ internal sealed class ProbeConnection : IDisposable
 
             await write.ConfigureAwait(false);
         }
-        catch (Exception ex) when (IsPeerFailure(ex))
+        catch (Exception ex) when (IsPeerFailure(ex, cancellationToken))
         {
             ClosedByPeer = true;
         }
@@ -139,7 +139,7 @@ internal sealed class ProbeConnection : IDisposable
             {
                 received = await read.ConfigureAwait(false);
             }
-            catch (Exception ex) when (IsPeerFailure(ex))
+            catch (Exception ex) when (IsPeerFailure(ex, cancellationToken))
             {
                 ClosedByPeer = true;
                 return;
@@ -171,7 +171,7 @@ internal sealed class ProbeConnection : IDisposable
         {
             await handshake.ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is AuthenticationException || IsPeerFailure(ex))
+        catch (Exception ex) when (IsPeerFailure(ex, cancellationToken))
         {
             return "no TLS handshake (" + (ex.InnerException ?? ex).Message.TrimEnd('.') + ")";
         }
@@ -196,8 +196,9 @@ internal sealed class ProbeConnection : IDisposable
                     Abandon(shutdown);
                 }
             }
-            catch (Exception ex) when (IsPeerFailure(ex))
+            catch (Exception ex) when (IsPeerFailure(ex, cancellationToken))
             {
+                // OpenSSL may refuse close_notify on a session the peer already ended; the socket is closed below anyway.
             }
         }
 #endif
@@ -205,7 +206,7 @@ internal sealed class ProbeConnection : IDisposable
         {
             _socket.Shutdown(SocketShutdown.Send); // FIN: a polite end, not a reset
         }
-        catch (Exception ex) when (IsPeerFailure(ex))
+        catch (Exception ex) when (IsPeerFailure(ex, cancellationToken))
         {
         }
     }
@@ -222,7 +223,7 @@ internal sealed class ProbeConnection : IDisposable
         {
             _stream.Dispose();
         }
-        catch (Exception ex) when (IsPeerFailure(ex))
+        catch (Exception ex) when (IsPeerFailure(ex, CancellationToken.None))
         {
         }
 
@@ -273,8 +274,13 @@ internal sealed class ProbeConnection : IDisposable
     internal static void Abandon(Task task)
         => task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
-    internal static bool IsPeerFailure(Exception ex)
-        => ex is IOException or SocketException or ObjectDisposedException or InvalidOperationException;
+    /// <summary>
+    /// Whether <paramref name="ex"/> is what the peer did to a connection (reset, a failed or refused TLS session, a
+    /// socket closed under a pending operation) rather than the caller cancelling: such failures are recorded, never thrown.
+    /// TLS errors come as several types (AuthenticationException, IOException, platform-specific ones), hence the breadth.
+    /// </summary>
+    internal static bool IsPeerFailure(Exception ex, CancellationToken cancellationToken)
+        => !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested);
 
     internal static string Milliseconds(TimeSpan wait) => $"{(long)wait.TotalMilliseconds} ms";
 

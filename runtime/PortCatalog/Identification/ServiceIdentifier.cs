@@ -14,9 +14,10 @@ namespace PortCatalog.Identification;
 /// connection of its own, until a response pattern recognises an answer or the time is up.
 /// </summary>
 /// <remarks>
-/// <para>Order (TCP): listen for a greeting; then the probes that draw the protocol the catalog registers for the port;
-/// then the rest in table order. A TLS handshake that succeeds ends the search: what answers inside TLS (after the
-/// request the expected protocol calls for, else http-get) is the answer.</para>
+/// <para>Order (TCP): listen for a greeting; then the probes that draw the protocol the catalog registers for the port,
+/// then the rest in table order. After the greeting the other probes run at the same time, each on its own connection,
+/// and their answers are taken in that order: the first recognised wins. A TLS handshake that succeeds decides: what
+/// answers inside TLS (to the request the expected protocol calls for, else http-get) is the answer.</para>
 /// <para>Time: <c>timeout</c> bounds the whole identification. The greeting gets a quarter of it, every other answer
 /// an eighth (a silent probe costs that much), and an answer is complete once the peer pauses for a twentieth (at most
 /// 50 ms).</para>
@@ -47,35 +48,45 @@ internal sealed class ServiceIdentifier
         var catalogService = CatalogLookup.TryGetInfo(port, Transport.Tcp, out var info) ? info.ServiceName : null;
         var expected = catalogService is null ? null : CatalogProtocols.ProtocolOf(catalogService);
         var endPoint = new IPEndPoint(address, port);
+        var plan = PlanFor(ServiceProbeTable.TcpProbes, expected);
         var notes = new List<string>();
         var firstAnswer = string.Empty;
 
-        foreach (var probe in PlanFor(ServiceProbeTable.TcpProbes, expected))
+        ServiceIdentity Found(ServiceIdentity found)
+            => found with { Port = port, Transport = Transport.Tcp, CatalogService = catalogService, MatchesCatalog = CatalogProtocols.Matches(found.Service, catalogService) };
+
+        // First listen: a greeting service must not be spoken to before it has greeted.
+        var greeting = await AttemptAsync(plan[0], endPoint, expected, budget, cancellationToken).ConfigureAwait(false);
+        if (greeting.Identity is { } greeted)
         {
-            if (budget.Remaining <= TimeSpan.Zero)
-            {
-                notes.Add($"out of time after {ProbeConnection.Milliseconds(timeout)}");
-                break;
-            }
+            return Found(await RefineAsync(greeted, endPoint, expected, budget, cancellationToken).ConfigureAwait(false));
+        }
 
-            var (connection, failure, refused) = await ProbeConnection.OpenAsync(_createTcpSocket, endPoint, budget.Remaining, cancellationToken).ConfigureAwait(false);
-            if (connection is null)
-            {
-                notes.Add($"{probe.Name}: {failure}");
-                if (refused || notes.Count == 1)
-                {
-                    break; // nothing listens (or nothing answers at all): other probes would only wait the same way
-                }
+        notes.Add($"{greeting.ProbeName}: {greeting.Note}");
+        firstAnswer = greeting.Answer;
+        if (greeting.NoConnection)
+        {
+            return Unknown(port, Transport.Tcp, catalogService, firstAnswer, notes, tls: false);
+        }
 
-                continue;
-            }
+        // Then every other probe at once, each on its own connection; the answers are taken in plan order, so the first
+        // probe in the plan that is recognised wins, and a successful TLS handshake decides (what is inside is the answer).
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var attempts = new List<Task<Outcome>>(plan.Count - 1);
+        for (var i = 1; i < plan.Count; i++)
+        {
+            attempts.Add(AttemptAsync(plan[i], endPoint, expected, budget, stop.Token));
+        }
 
-            using (connection)
+        try
+        {
+            foreach (var attempt in attempts)
             {
-                var outcome = await RunAsync(connection, probe, address, expected, budget, cancellationToken).ConfigureAwait(false);
+                var outcome = await attempt.ConfigureAwait(false);
                 if (outcome.Identity is { } found)
                 {
-                    return found with { Port = port, Transport = Transport.Tcp, CatalogService = catalogService, MatchesCatalog = CatalogProtocols.Matches(found.Service, catalogService) };
+                    stop.Cancel();
+                    return Found(await RefineAsync(found, endPoint, expected, budget, cancellationToken).ConfigureAwait(false));
                 }
 
                 notes.Add($"{outcome.ProbeName}: {outcome.Note}");
@@ -90,8 +101,44 @@ internal sealed class ServiceIdentifier
                 }
             }
         }
+        finally
+        {
+            // Every socket is closed before the identification returns, also when it is cancelled.
+            stop.Cancel();
+            foreach (var attempt in attempts)
+            {
+                try
+                {
+                    await attempt.ConfigureAwait(false);
+                }
+                catch (Exception)
+                {
+                    // Cancelled by the stop above, or failing after the answer was decided: either way its socket is closed.
+                }
+            }
+        }
 
         return Unknown(port, Transport.Tcp, catalogService, firstAnswer, notes, tls: false);
+    }
+
+    /// <summary>Runs one probe on a connection of its own.</summary>
+    private async Task<Outcome> AttemptAsync(ServiceProbe probe, IPEndPoint endPoint, string? expected, Budget budget, CancellationToken cancellationToken)
+    {
+        if (budget.Remaining <= TimeSpan.Zero)
+        {
+            return new Outcome(null, probe.Name, "not tried: out of time", string.Empty, TlsWithoutMatch: false);
+        }
+
+        var (connection, failure, _) = await ProbeConnection.OpenAsync(_createTcpSocket, endPoint, budget.Remaining, cancellationToken).ConfigureAwait(false);
+        if (connection is null)
+        {
+            return new Outcome(null, probe.Name, failure, string.Empty, TlsWithoutMatch: false, NoConnection: true);
+        }
+
+        using (connection)
+        {
+            return await RunAsync(connection, probe, endPoint.Address, expected, budget, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async Task<ServiceIdentity> IdentifyUdpAsync(IPAddress address, int port, TimeSpan timeout, CancellationToken cancellationToken)
@@ -170,6 +217,31 @@ internal sealed class ServiceIdentifier
         }
 
         return Unknown(port, Transport.Udp, catalogService, firstAnswer, notes, tls: false);
+    }
+
+    /// <summary>
+    /// A service recognised without its version by another probe's answer (Redis refusing http-get's GET) gets its own
+    /// probe too, while time is left, for the product and version that probe draws.
+    /// </summary>
+    private async Task<ServiceIdentity> RefineAsync(ServiceIdentity found, IPEndPoint endPoint, string? expected, Budget budget, CancellationToken cancellationToken)
+    {
+        if (found.Version is not null || found.Tls || budget.Remaining <= TimeSpan.Zero)
+        {
+            return found;
+        }
+
+        foreach (var probe in ServiceProbeTable.TcpProbes)
+        {
+            if (probe.Kind != ProbeKind.Send || probe.Name == found.Probe || Array.IndexOf(probe.Draws, found.Service) < 0)
+            {
+                continue;
+            }
+
+            var outcome = await AttemptAsync(probe, endPoint, expected, budget, cancellationToken).ConfigureAwait(false);
+            return outcome.Identity is { } refined && refined.Service == found.Service && refined.Version is not null ? refined : found;
+        }
+
+        return found;
     }
 
     /// <summary>The probes in the order to try them: the listen probe, those that draw <paramref name="expected"/>, then the rest in table order.</summary>
@@ -363,7 +435,7 @@ internal sealed class ServiceIdentifier
         return group.Success && group.Length > 0 ? group.Value : null;
     }
 
-    private readonly record struct Outcome(ServiceIdentity? Identity, string ProbeName, string Note, string Answer, bool TlsWithoutMatch);
+    private readonly record struct Outcome(ServiceIdentity? Identity, string ProbeName, string Note, string Answer, bool TlsWithoutMatch, bool NoConnection = false);
 
     /// <summary>The time an identification has: its parts for each wait, and what is left.</summary>
     private sealed class Budget(TimeSpan timeout)

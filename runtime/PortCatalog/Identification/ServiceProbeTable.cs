@@ -118,8 +118,9 @@ internal static class ServiceProbeTable
         // Redis (RESP): PONG (or a refusal that names Redis' authentication); INFO server gives the version.
         new("redis", @"^\+PONG\r\n[\s\S]*?redis_version:(?<version>[\d.]+)", product: "Redis"),
         new("redis", @"^(?:\+PONG\r\n|-NOAUTH |-DENIED Redis)", product: "Redis"),
-        // Redis answers the http-get request's inline GET with two arguments this way.
+        // Redis answers the http-get request's inline GET with two arguments, and other probes' unknown commands, this way.
         new("redis", @"^-ERR wrong number of arguments for 'get' command\r\n", product: "Redis"),
+        new("redis", @"^-ERR unknown command [`'][^\r\n]*, with args beginning with:", product: "Redis"),
         // PostgreSQL: one byte, S or N, answers an SSLRequest; an ErrorResponse ('E') with severity FATAL answers garbage.
         new("postgresql", @"^[SN]$", product: "PostgreSQL", onlyAfter: "postgresql-sslrequest"),
         new("postgresql", @"^E\x00\x00[\s\S]{2}S(?:FATAL|ERROR)\x00", product: "PostgreSQL"),
