@@ -69,8 +69,12 @@ internal sealed class ProbeConnection : IDisposable
         catch (SocketException ex)
         {
             socket.Dispose();
-            var refused = ex.SocketErrorCode is SocketError.ConnectionRefused or SocketError.ConnectionReset;
-            return (null, refused ? "connection refused" : $"no connection ({ex.SocketErrorCode})", refused);
+            return ex.SocketErrorCode switch
+            {
+                SocketError.ConnectionRefused => (null, "connection refused", true),
+                SocketError.ConnectionReset => (null, "closed (reset) as soon as connected", false), // accepted, then reset at once
+                var error => (null, $"no connection ({error})", false),
+            };
         }
         catch
         {

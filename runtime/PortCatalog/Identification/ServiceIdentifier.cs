@@ -75,7 +75,7 @@ internal sealed class ServiceIdentifier
         var attempts = new List<Task<Outcome>>(plan.Count - 1);
         for (var i = 1; i < plan.Count; i++)
         {
-            attempts.Add(AttemptAsync(plan[i], endPoint, expected, budget, stop.Token));
+            attempts.Add(AttemptAsync(plan[i], endPoint, expected, budget, stop.Token, spokeFirst: greeting.Answer.Length > 0));
         }
 
         try
@@ -121,8 +121,12 @@ internal sealed class ServiceIdentifier
         return Unknown(port, Transport.Tcp, catalogService, firstAnswer, notes, tls: false);
     }
 
-    /// <summary>Runs one probe on a connection of its own.</summary>
-    private async Task<Outcome> AttemptAsync(ServiceProbe probe, IPEndPoint endPoint, string? expected, Budget budget, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one probe on a connection of its own. When the service spoke first (<paramref name="spokeFirst"/>) its
+    /// later answers start with that too, and the patterns made for answers to one request
+    /// (<see cref="ResponsePattern.OnlyAfter"/>) do not apply.
+    /// </summary>
+    private async Task<Outcome> AttemptAsync(ServiceProbe probe, IPEndPoint endPoint, string? expected, Budget budget, CancellationToken cancellationToken, bool spokeFirst = false)
     {
         if (budget.Remaining <= TimeSpan.Zero)
         {
@@ -137,7 +141,7 @@ internal sealed class ServiceIdentifier
 
         using (connection)
         {
-            return await RunAsync(connection, probe, endPoint.Address, expected, budget, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(connection, probe, endPoint.Address, expected, budget, spokeFirst, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -323,9 +327,10 @@ internal sealed class ServiceIdentifier
         return null;
     }
 
-    private async Task<Outcome> RunAsync(ProbeConnection connection, ServiceProbe probe, IPAddress address, string? expected, Budget budget, CancellationToken cancellationToken)
+    private async Task<Outcome> RunAsync(ProbeConnection connection, ServiceProbe probe, IPAddress address, string? expected, Budget budget, bool spokeFirst, CancellationToken cancellationToken)
     {
-        var wait = probe.Kind == ProbeKind.Listen ? budget.Part(4) : budget.Part(8);
+        // A greeting, and a TLS handshake (two round trips and the server's key operation), get a quarter of the time.
+        var wait = probe.Kind == ProbeKind.Send ? budget.Part(8) : budget.Part(4);
         var quietGap = budget.QuietGap;
         var probeName = probe.Name;
         var plainExpected = expected;
@@ -344,6 +349,7 @@ internal sealed class ServiceIdentifier
                 plainExpected = expected is null ? null : PlainOf(expected);
                 var inner = InnerProbe(plainExpected);
                 probeName = inner.Name;
+                wait = budget.Part(8);
                 await connection.SendAsync(inner.RequestBytes, wait, cancellationToken).ConfigureAwait(false);
                 break;
             default:
@@ -354,7 +360,7 @@ internal sealed class ServiceIdentifier
         await connection.ReceiveAsync(wait, quietGap, cancellationToken).ConfigureAwait(false);
         var answer = connection.Answer;
         var name = connection.Tls ? $"{ServiceProbeTable.TlsProbe}+{probeName}" : probeName;
-        if (Recognise(answer, probeName, plainExpected) is { } identity)
+        if (Recognise(answer, spokeFirst ? ServiceProbeTable.GreetingProbe : probeName, plainExpected) is { } identity)
         {
             await connection.CloseAsync(ServiceProbeTable.Goodbye(identity.Service!), quietGap, cancellationToken).ConfigureAwait(false);
             var greeting = probe.Kind == ProbeKind.Listen;

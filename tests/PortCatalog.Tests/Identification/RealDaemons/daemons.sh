@@ -7,8 +7,9 @@
 #   daemons.sh start moved DIR   the same daemons on ports registered to OTHER services (SSH on 2222, HTTP on 5432, ...)
 #   daemons.sh stop DIR          stops what `start` started (the pids are in DIR/pids)
 #
-# `start` prints one line per port that is up:      port <tab> service <tab> tls <tab> product <tab> daemon
-#   service: what speaks there, in the catalog's naming; tls: yes/no; product: the name the daemon announces.
+# `start` prints one line per port that is up:      port <tab> service <tab> tls <tab> product <tab> daemon <tab> package
+#   service: what speaks there, in the catalog's naming; tls: yes/no; product: the name the daemon announces, or "-";
+#   package: the Debian package whose version the announced version must be part of.
 # and one line per daemon it could not start:        absent <tab> daemon <tab> package <tab> why
 # Daemons are never started by the packages themselves (.ci/run installs them under a policy-rc.d that forbids it).
 set -uo pipefail
@@ -37,7 +38,7 @@ case "$layout" in
 esac
 
 absent() { printf 'absent\t%s\t%s\t%s\n' "$1" "$2" "$3"; }
-up() { printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5"; }
+up() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "$6"; }
 have() { command -v "$1" >/dev/null 2>&1 || [ -x "$1" ]; }
 
 # Starts a daemon in the background (its output to DIR/NAME.log) and remembers its pid.
@@ -67,7 +68,7 @@ report() {
   if wait_listening "${ports[@]}" > "$dir/$daemon.missing"; then
     for line in "$@"; do
       read -r p s t pr <<< "$line"
-      up "$p" "$s" "$t" "$pr" "$daemon"
+      up "$p" "$s" "$t" "$pr" "$daemon" "$package"
     done
   else
     absent "$daemon" "$package" "did not listen on $(cat "$dir/$daemon.missing") within 20 s; see $dir/$daemon.log: $(tail -c 300 "$dir/$daemon.log" | tr '\n\t' '  ')"
@@ -185,7 +186,7 @@ log_dest stderr
 user root
 CONF
   spawn mosquitto /usr/sbin/mosquitto -c "$dir/mosquitto.conf"
-  report mosquitto mosquitto "$mqtt mqtt no Mosquitto"
+  report mosquitto mosquitto "$mqtt mqtt no -"
 else absent mosquitto mosquitto "not installed"; fi
 
 # Dovecot: IMAP, POP3 and IMAP over TLS; no users exist, so nobody can log in

@@ -1,0 +1,24 @@
+namespace PortCatalog.Tests.Identification;
+
+/// <summary>
+/// A fact that needs a real daemon: Linux, root and iproute2/nftables for the tests' own network namespaces, and the
+/// daemon's program (installed by .ci/run). Missing any of them skips the test with the reason, except under
+/// <c>CI=true</c>, where the test runs and fails with it: CI installs everything, so a skip there would hide a gap.
+/// </summary>
+public sealed class RealDaemonFactAttribute : FactAttribute
+{
+    /// <param name="program">The daemon's program, found on the PATH or in the sbin folders (a full path is checked as is).</param>
+    /// <param name="package">The Debian package that installs it.</param>
+    public RealDaemonFactAttribute(string program, string package)
+    {
+        var missing = !TestEnvironment.IsLinux ? "Needs Linux network namespaces."
+            : !TestEnvironment.IsLinuxRoot ? "Needs root to create network namespaces for the daemons; CI runs as root."
+            : !TestEnvironment.IsInstalled("ip") || !TestEnvironment.IsInstalled("nft") ? "Needs ip (iproute2) and nft (nftables); .ci/run installs them."
+            : !(Path.IsPathRooted(program) ? File.Exists(program) : TestEnvironment.IsInstalled(program)) ? $"{program} is not installed; .ci/run installs it ({package})."
+            : null;
+        if (missing is not null && Environment.GetEnvironmentVariable("CI") != "true")
+        {
+            Skip = missing;
+        }
+    }
+}
