@@ -18,9 +18,9 @@ namespace PortCatalog.Identification;
 /// then the rest in table order. After the greeting the other probes run at the same time, each on its own connection,
 /// and their answers are taken in that order: the first recognised wins. A TLS handshake that succeeds decides: what
 /// answers inside TLS (to the request the expected protocol calls for, else http-get) is the answer.</para>
-/// <para>Time: <c>timeout</c> bounds the whole identification. The greeting gets a quarter of it, every other answer
-/// an eighth (a silent probe costs that much), and an answer is complete once the peer pauses for a twentieth (at most
-/// 50 ms).</para>
+/// <para>Time: <c>timeout</c> bounds the whole identification. The greeting gets a quarter of it; each probe after it
+/// half (they run side by side; a TLS handshake and the answer inside it a quarter each); so a service that never
+/// answers costs three quarters. An answer is complete once the peer pauses for a twentieth (at most 50 ms).</para>
 /// </remarks>
 internal sealed class ServiceIdentifier
 {
@@ -329,8 +329,9 @@ internal sealed class ServiceIdentifier
 
     private async Task<Outcome> RunAsync(ProbeConnection connection, ServiceProbe probe, IPAddress address, string? expected, Budget budget, bool spokeFirst, CancellationToken cancellationToken)
     {
-        // A greeting, and a TLS handshake (two round trips and the server's key operation), get a quarter of the time.
-        var wait = probe.Kind == ProbeKind.Send ? budget.Part(8) : budget.Part(4);
+        // The greeting gets a quarter of the time; the probes after it run side by side, so each may take half (a TLS
+        // handshake, two round trips and the server's key operation, and then the answer inside, a quarter each).
+        var wait = probe.Kind == ProbeKind.Send ? budget.Part(2) : budget.Part(4);
         var quietGap = budget.QuietGap;
         var probeName = probe.Name;
         var plainExpected = expected;
@@ -349,7 +350,6 @@ internal sealed class ServiceIdentifier
                 plainExpected = expected is null ? null : PlainOf(expected);
                 var inner = InnerProbe(plainExpected);
                 probeName = inner.Name;
-                wait = budget.Part(8);
                 await connection.SendAsync(inner.RequestBytes, wait, cancellationToken).ConfigureAwait(false);
                 break;
             default:

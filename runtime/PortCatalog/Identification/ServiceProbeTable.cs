@@ -112,6 +112,8 @@ internal static class ServiceProbeTable
         new("mysql", @"^[\s\S]{3}\x00\xFF[\s\S]{2}[^\x00]*(?:MySQL|MariaDB)"),
         // VNC (RFC 6143 7.1.1): "RFB 003.008\n".
         new("rfb", @"^RFB \d{3}\.\d{3}\n"),
+        // An HTTPS port answering a plain request (nginx says so in its 400 page) is an HTTPS server, whatever else answers.
+        new("https", @"^HTTP/\d\.\d 400 [^\r\n]*\r\n(?:[^\r\n]+\r\n)*?[Ss]erver: *(?<product>[^\r\n/ ]+)(?:/(?<version>[^\s(]+))?[\s\S]*?The plain HTTP request was sent to HTTPS port"),
         // HTTP (RFC 9112 4): a status line; the Server header, when sent, names the product.
         new("http", @"^HTTP/\d\.\d \d{3}[^\r\n]*\r\n(?:[^\r\n]+\r\n)*?[Ss]erver: *(?<product>[^\r\n/ ]+)(?:/(?<version>[^\s(]+))?"),
         new("http", @"^HTTP/\d\.\d \d{3}[^\r\n]*\r\n(?:[^\r\n]*\r\n)*?\r\n"),

@@ -18,8 +18,9 @@ public static partial class PortProbe
     /// <param name="address">The host, IPv4 or IPv6.</param>
     /// <param name="port">The port, 0 to 65535; normally one a probe or scan found open.</param>
     /// <param name="timeout">
-    /// The most the whole identification may take; positive. The greeting gets a quarter of it and every other probe an
-    /// eighth, so a service that never answers costs the whole timeout. On loopback and LANs 1–2 seconds is plenty.
+    /// The most the whole identification may take; positive. The greeting gets a quarter of it and the other probes,
+    /// which run side by side, half; so a service that never answers costs three quarters of it. On loopback and LANs
+    /// 1–2 seconds is plenty.
     /// </param>
     /// <param name="cancellationToken">Stops the identification and closes its socket; the task is then cancelled.</param>
     /// <returns>

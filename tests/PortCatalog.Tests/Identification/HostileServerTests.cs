@@ -151,6 +151,32 @@ public sealed class HostileServerTests
     }
 
     [Fact]
+    public async Task AnHttpsPortThatExplainsItselfInPlainHttpIsHttpsEvenWithoutTls()
+    {
+        // What nginx answers a plain request on its TLS port; here the TLS handshake fails, so only that answer tells.
+        using var server = new FakeServer(async (socket, stop) =>
+        {
+            var request = new byte[256];
+            var n = await socket.ReceiveAsync(request, SocketFlags.None, stop);
+            if (Encoding.ASCII.GetString(request, 0, n).StartsWith("GET ", StringComparison.Ordinal))
+            {
+                await socket.SendAsync(Encoding.ASCII.GetBytes(
+                    "HTTP/1.1 400 Bad Request\r\nServer: nginx/1.22.1\r\nContent-Type: text/html\r\n\r\n"
+                    + "<html><body><center>The plain HTTP request was sent to HTTPS port</center></body></html>"), SocketFlags.None, stop);
+            }
+
+            socket.Shutdown(SocketShutdown.Both);
+        });
+
+        var identity = await IdentifyAsync(server.Port);
+
+        Assert.Equal("https", identity.Service);
+        Assert.False(identity.Tls);
+        Assert.Equal("nginx", identity.Product);
+        Assert.Equal("1.22.1", identity.Version);
+    }
+
+    [Fact]
     public async Task ManyPortsAreIdentifiedInParallel()
     {
         var servers = Enumerable.Range(0, 24).Select(i => new FakeServer(async (socket, stop) =>
