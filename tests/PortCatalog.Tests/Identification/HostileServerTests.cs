@@ -177,6 +177,23 @@ public sealed class HostileServerTests
     }
 
     [Fact]
+    public async Task AVncServerIsRecognisedFromItsGreeting()
+    {
+        // No VNC daemon runs in the real-daemon set (Xvnc needs an X display per namespace); its greeting is one line (RFC 6143 7.1.1).
+        using var server = new FakeServer(async (socket, stop) =>
+        {
+            await socket.SendAsync(Encoding.ASCII.GetBytes("RFB 003.008\n"), SocketFlags.None, stop);
+            await FakeServer.ReadToEndAsync(socket, HangLimit, stop);
+        });
+
+        var identity = await IdentifyAsync(server.Port);
+
+        Assert.Equal("rfb", identity.Service);
+        Assert.Equal(IdentificationMethod.Greeting, identity.Method);
+        Assert.Equal("RFB 003.008\\n", identity.Excerpt);
+    }
+
+    [Fact]
     public async Task ManyPortsAreIdentifiedInParallel()
     {
         var servers = Enumerable.Range(0, 24).Select(i => new FakeServer(async (socket, stop) =>
