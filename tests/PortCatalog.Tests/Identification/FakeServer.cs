@@ -60,6 +60,14 @@ internal sealed class FakeServer : IDisposable
         }
     }
 
+    /// <summary>A server that says <paramref name="greeting"/> to every client, then listens until the client leaves.</summary>
+    public static FakeServer Greeting(string greeting)
+        => new(async (socket, stop) =>
+        {
+            await socket.SendAsync(System.Text.Encoding.ASCII.GetBytes(greeting), SocketFlags.None, stop);
+            await ReadToEndAsync(socket, TimeSpan.FromSeconds(20), stop);
+        });
+
     /// <summary>Reads what the client sends until it closes (or <paramref name="limit"/> passes).</summary>
     public static async Task<byte[]> ReadToEndAsync(Socket socket, TimeSpan limit, CancellationToken cancellationToken)
     {

@@ -180,11 +180,7 @@ public sealed class HostileServerTests
     public async Task AVncServerIsRecognisedFromItsGreeting()
     {
         // No VNC daemon runs in the real-daemon set (Xvnc needs an X display per namespace); its greeting is one line (RFC 6143 7.1.1).
-        using var server = new FakeServer(async (socket, stop) =>
-        {
-            await socket.SendAsync(Encoding.ASCII.GetBytes("RFB 003.008\n"), SocketFlags.None, stop);
-            await FakeServer.ReadToEndAsync(socket, HangLimit, stop);
-        });
+        using var server = FakeServer.Greeting("RFB 003.008\n");
 
         var identity = await IdentifyAsync(server.Port);
 
@@ -196,11 +192,7 @@ public sealed class HostileServerTests
     [Fact]
     public async Task ManyPortsAreIdentifiedInParallel()
     {
-        var servers = Enumerable.Range(0, 24).Select(i => new FakeServer(async (socket, stop) =>
-        {
-            await socket.SendAsync(Encoding.ASCII.GetBytes($"SSH-2.0-OpenSSH_9.{i}p1\r\n"), SocketFlags.None, stop);
-            await FakeServer.ReadToEndAsync(socket, HangLimit, stop);
-        })).ToList();
+        var servers = Enumerable.Range(0, 24).Select(i => FakeServer.Greeting($"SSH-2.0-OpenSSH_9.{i}p1\r\n")).ToList();
         try
         {
             var identities = await Task.WhenAll(servers.Select(server => IdentifyAsync(server.Port)));
@@ -310,11 +302,7 @@ public sealed class HostileServerTests
     [Fact]
     public async Task AScanWithIdentificationCarriesTheIdentityOfOpenPorts()
     {
-        using var server = new FakeServer(async (socket, stop) =>
-        {
-            await socket.SendAsync(Encoding.ASCII.GetBytes("SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n"), SocketFlags.None, stop);
-            await FakeServer.ReadToEndAsync(socket, HangLimit, stop);
-        });
+        using var server = FakeServer.Greeting("SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n");
         var ports = PortSet.Parse(server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         using var identifying = new PortScanner(new PortScanOptions { IdentifyServices = true, IdentificationTimeout = Timeout });
