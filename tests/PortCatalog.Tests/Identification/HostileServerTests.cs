@@ -300,6 +300,30 @@ public sealed class HostileServerTests
     }
 
     [Fact]
+    public async Task AClosedUdpPortIsReportedUnreachable()
+    {
+        var port = PortCatalog.LocalPorts.GetFreePort(Transport.Udp);
+
+        var identity = await PortProbe.IdentifyUdpAsync(IPAddress.Loopback, port, Timeout).WaitAsync(HangLimit);
+
+        Assert.Null(identity.Service);
+        Assert.Equal(Transport.Udp, identity.Transport);
+        Assert.Contains("port unreachable (closed)", identity.Detail);
+    }
+
+    [Theory]
+    [InlineData("smtp", "smtp")]
+    [InlineData("ftp", "ftp")]
+    [InlineData(null, "ftp")]
+    [InlineData("http", "ftp")]
+    public void ABare220GreetingIsWhatTheCatalogExpectsWhenThatIsFtpOrSmtp(string? expected, string identified)
+    {
+        var identity = ServiceIdentifier.Recognise("220 Service ready\r\n", ServiceProbeTable.GreetingProbe, expected);
+
+        Assert.Equal(identified, identity?.Service);
+    }
+
+    [Fact]
     public async Task AScanWithIdentificationCarriesTheIdentityOfOpenPorts()
     {
         using var server = FakeServer.Greeting("SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n");
