@@ -113,6 +113,9 @@ internal sealed class ScanJob
         }
 
         await _lanesDone.Task.ConfigureAwait(false);
+
+        // Every probe is over; sockets the engine keeps for reuse must not outlive the scan either.
+        _engine.ReleaseIdleSockets();
         Interlocked.Exchange(ref _finishedAt, Stopwatch.GetTimestamp());
         _cancellation.Dispose();
 
@@ -151,7 +154,7 @@ internal sealed class ScanJob
 
                 var retriesLeft = _options.Retries;
                 var descriptorWaits = 0;
-                PortState state;
+                ProbeOutcome outcome;
                 while (true)
                 {
                     try
@@ -165,7 +168,7 @@ internal sealed class ScanJob
                             TryAddLane();
                         }
 
-                        state = await probe.ConfigureAwait(false);
+                        outcome = await probe.ConfigureAwait(false);
                     }
                     catch (SocketException ex) when (ex.SocketErrorCode == SocketError.TooManyOpenSockets && descriptorWaits++ < MaxDescriptorWaits)
                     {
@@ -175,13 +178,13 @@ internal sealed class ScanJob
                     }
 
                     // Silence may be a lost packet rather than a filter: ask again while retries are left.
-                    if ((state != PortState.Filtered && state != PortState.OpenOrFiltered) || retriesLeft-- == 0)
+                    if (outcome.Reason != PortReason.NoResponse || retriesLeft-- == 0)
                     {
                         break;
                     }
                 }
 
-                Record(host, port, transport, state);
+                Record(host, port, transport, outcome);
                 if (++sinceYield == ProbesBetweenYields)
                 {
                     sinceYield = 0;
@@ -227,8 +230,9 @@ internal sealed class ScanJob
 
     private void StartLane() => _ = Task.Run(RunLaneAsync);
 
-    private void Record(IPAddress host, int port, Transport transport, PortState state)
+    private void Record(IPAddress host, int port, Transport transport, ProbeOutcome outcome)
     {
+        var state = outcome.State;
         switch (state)
         {
             case PortState.Open:
@@ -247,8 +251,7 @@ internal sealed class ScanJob
 
         if (_options.ReportAllStates || state == PortState.Open || state == PortState.OpenOrFiltered)
         {
-            PortInfo? info = CatalogLookup.TryGetInfo(port, transport, out var found) ? found : null;
-            Results.Write(new PortResult(host, port, transport, state, info));
+            Results.Write(PortProbe.ToResult(host, port, transport, outcome));
         }
 
         Interlocked.Increment(ref _completed);

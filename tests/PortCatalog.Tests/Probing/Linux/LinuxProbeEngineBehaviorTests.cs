@@ -10,6 +10,8 @@ public sealed class LinuxProbeEngineBehaviorTests : ProbeEngineBehaviorTests
 {
     private protected override IProbeEngine CreateEngine() => new LinuxProbeEngine();
 
+    private protected override bool ReadsIcmpTypeAndCode => true;
+
     [LinuxFact]
     public void Warm_probes_allocate_less_than_one_byte_each()
     {

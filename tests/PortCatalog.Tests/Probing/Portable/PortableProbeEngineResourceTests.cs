@@ -1,10 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using PortCatalog.Probing;
-using PortCatalog.Tests.Probing;
 using Xunit.Abstractions;
 
-namespace PortCatalog.Tests.Portable;
+namespace PortCatalog.Tests.Probing;
 
 /// <summary>
 /// Tests that measure the whole process (descriptors, allocated bytes, the machine's listening ports) and so must
@@ -62,7 +61,7 @@ public sealed class PortableProbeEngineResourceTests(ITestOutputHelper output)
         // Sequential closed-port probes make up the bulk, the common case of a scan.
         for (var i = 0; i < 4000; i++)
         {
-            Assert.Equal(PortState.Closed, await engine.ProbeTcpAsync(IPAddress.IPv6Loopback, closedPort, Patient, CancellationToken.None));
+            Assert.Equal(PortState.Closed, (await engine.ProbeTcpAsync(IPAddress.IPv6Loopback, closedPort, Patient, CancellationToken.None)).State);
         }
 
         Assert.Empty(ProbeTargets.SocketsOpenedSince(before));

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace PortCatalog.Tests.Portable;
+namespace PortCatalog.Tests.Probing;
 
 /// <summary>Loopback peers the probe tests aim at: each owns its port for as long as the test holds it.</summary>
 internal static class LoopbackPeers
