@@ -3,7 +3,7 @@ using System.Net;
 using PortCatalog;
 
 // Usage:
-//   ProbeHost scan <address> <ports> [--engine default|portable] [--window N] [--timeout-ms N] [--retries N] [--udp] [--all]
+//   ProbeHost scan <address> <ports> [--engine default|portable] [--window N] [--timeout-ms N] [--retries N] [--udp] [--all] [--no-adapt]
 //     prints one line: probes=N open=N closed=N filtered=N openorfiltered=N fds=N open-ports=a,b,c elapsed-ms=N
 //     and with --all also results=port:state:reason,... (every port, sorted)
 //   ProbeHost probe tcp|udp <address> <port> [--timeout-ms N] [--engine default|portable]
@@ -45,6 +45,7 @@ static async Task<int> ScanAsync(string[] args)
         Transports = args.Contains("--udp") ? Transport.Udp : Transport.Tcp,
         Retries = int.Parse(Option(args, "--retries") ?? "1", CultureInfo.InvariantCulture),
         ReportAllStates = args.Contains("--all"),
+        AdaptToIcmpRateLimit = !args.Contains("--no-adapt"),
     };
 
     using var scanner = new PortScanner(options);
@@ -147,7 +148,7 @@ static string? Option(string[] args, string name)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ProbeHost scan <address> <ports> [--engine default|portable] [--window N] [--timeout-ms N] [--retries N] [--udp] [--all]");
+    Console.Error.WriteLine("usage: ProbeHost scan <address> <ports> [--engine default|portable] [--window N] [--timeout-ms N] [--retries N] [--udp] [--all] [--no-adapt]");
     Console.Error.WriteLine("       ProbeHost probe tcp|udp <address> <port> [--timeout-ms N] [--engine default|portable]");
     Console.Error.WriteLine("       ProbeHost alloc <open-port> <closed-port> <silent-port>");
     return 2;

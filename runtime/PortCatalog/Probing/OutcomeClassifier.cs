@@ -86,10 +86,15 @@ internal static class OutcomeClassifier
 
     /// <summary>
     /// The outcome of an ICMP (<paramref name="isIPv6"/> false) or ICMPv6 error with <paramref name="type"/> and
-    /// <paramref name="code"/>, as the socket error queue reports it. Follows the codes of RFC 792/1812 and RFC 4443.
+    /// <paramref name="code"/>, as the socket error queue reports it. Follows the codes of RFC 792/1812 and RFC 4443, and
+    /// nmap's reading of them: port unreachable means closed for UDP, but filtered for TCP (a TCP port that is really
+    /// closed answers with a reset; an ICMP port unreachable for a SYN comes from a firewall's reject rule).
     /// </summary>
-    public static ProbeOutcome ClassifyIcmp(bool isIPv6, int type, int code)
-        => isIPv6 ? ClassifyIcmpV6(type, code) : ClassifyIcmpV4(type, code);
+    public static ProbeOutcome ClassifyIcmp(bool isIPv6, int type, int code, bool isUdp)
+    {
+        var outcome = isIPv6 ? ClassifyIcmpV6(type, code) : ClassifyIcmpV4(type, code);
+        return !isUdp && outcome.Reason == PortReason.PortUnreach ? outcome with { State = PortState.Filtered } : outcome;
+    }
 
     private static ProbeOutcome ClassifyIcmpV4(int type, int code)
     {

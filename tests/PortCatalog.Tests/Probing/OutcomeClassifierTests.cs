@@ -58,7 +58,13 @@ public sealed class OutcomeClassifierTests
     [InlineData(true, 3, 0, PortState.Filtered, PortReason.TimeExceeded)]
     [InlineData(true, 4, 0, PortState.Filtered, PortReason.UnknownResponse)]
     public void Icmp_types_and_codes_map_as_nmap_names_them(bool isIPv6, int type, int code, PortState state, PortReason reason)
-        => Assert.Equal(new ProbeOutcome(state, reason), OutcomeClassifier.ClassifyIcmp(isIPv6, type, code));
+        => Assert.Equal(new ProbeOutcome(state, reason), OutcomeClassifier.ClassifyIcmp(isIPv6, type, code, isUdp: true));
+
+    [Theory]
+    [InlineData(false, 3)]
+    [InlineData(true, 4)]
+    public void A_tcp_probe_answered_by_icmp_port_unreachable_is_filtered_as_nmap_says(bool isIPv6, int code)
+        => Assert.Equal(new ProbeOutcome(PortState.Filtered, PortReason.PortUnreach), OutcomeClassifier.ClassifyIcmp(isIPv6, isIPv6 ? 1 : 3, code, isUdp: false));
 
     [Fact]
     public void Every_reason_has_an_nmap_word()

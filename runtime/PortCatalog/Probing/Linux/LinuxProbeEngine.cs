@@ -222,7 +222,7 @@ internal sealed unsafe class LinuxProbeEngine : IProbeEngine
     // type and code from the error queue).
     private static (bool Settled, ProbeOutcome Outcome, int Errno) Refusal(int fd, int errno, int family)
     {
-        if (TryReadIcmp(fd, out var icmp))
+        if (TryReadIcmp(fd, isUdp: false, out var icmp))
         {
             return (true, icmp, 0);
         }
@@ -243,7 +243,7 @@ internal sealed unsafe class LinuxProbeEngine : IProbeEngine
             if (Libc.Send(fd, data, payload.Length, 0) < 0)
             {
                 var errno = Marshal.GetLastPInvokeError();
-                return TryReadIcmp(fd, out var icmp) ? (true, icmp, 0) : Classified(errno, isUdp: true);
+                return TryReadIcmp(fd, isUdp: true, out var icmp) ? (true, icmp, 0) : Classified(errno, isUdp: true);
             }
         }
 
@@ -262,7 +262,7 @@ internal sealed unsafe class LinuxProbeEngine : IProbeEngine
         }
 
         var errno = Marshal.GetLastPInvokeError();
-        if (TryReadIcmp(fd, out var icmp))
+        if (TryReadIcmp(fd, isUdp: true, out var icmp))
         {
             return (true, icmp, 0);
         }
@@ -316,7 +316,7 @@ internal sealed unsafe class LinuxProbeEngine : IProbeEngine
 
         // An ICMP error in the queue answers the SYN even while the socket itself still waits (ICMPv6 during the
         // connect call is only a "soft" error until the SYN is retransmitted; the queue has it at once).
-        if (TryReadIcmp(operation.Fd, out outcome))
+        if (TryReadIcmp(operation.Fd, isUdp: false, out outcome))
         {
             return true;
         }
@@ -368,12 +368,12 @@ internal sealed unsafe class LinuxProbeEngine : IProbeEngine
     }
 
     // The ICMP error at the head of the socket's error queue, if there is one.
-    private static bool TryReadIcmp(int fd, out ProbeOutcome outcome)
+    private static bool TryReadIcmp(int fd, bool isUdp, out ProbeOutcome outcome)
     {
         if (ErrorQueue.TryRead(fd, out _, out var origin, out var type, out var code)
             && (origin == ErrorQueue.OriginIcmp || origin == ErrorQueue.OriginIcmp6))
         {
-            outcome = OutcomeClassifier.ClassifyIcmp(origin == ErrorQueue.OriginIcmp6, type, code);
+            outcome = OutcomeClassifier.ClassifyIcmp(origin == ErrorQueue.OriginIcmp6, type, code, isUdp);
             return true;
         }
 
