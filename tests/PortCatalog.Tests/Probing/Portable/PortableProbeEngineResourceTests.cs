@@ -23,10 +23,11 @@ public sealed class PortableProbeEngineResourceTests(ITestOutputHelper output)
     public async Task SocketDescriptorsReturnToTheirStartingCountAfterManyProbesTimeoutsAndCancellations()
     {
         using var engine = new PortableProbeEngine();
-        using var listener = LoopbackPeers.OpenTcpPort(AddressFamily.InterNetwork, out var openPort);
-        using var bound = LoopbackPeers.ClosedTcpPort(AddressFamily.InterNetworkV6, out var closedPort);
-        using var silent = LoopbackPeers.SilentUdpPort(AddressFamily.InterNetwork, out var silentPort);
-        using var echo = LoopbackPeers.StartUdpEcho(AddressFamily.InterNetwork);
+        using var listener = new AcceptingListener(IPAddress.Loopback);
+        var openPort = listener.Port;
+        using var bound = ProbeTargets.BoundTcpSocket(IPAddress.IPv6Loopback, out var closedPort);
+        using var silent = ProbeTargets.SilentUdpSocket(IPAddress.Loopback, out var silentPort);
+        using var echo = new UdpEchoServer(IPAddress.Loopback);
 
         async Task MixedRoundAsync(int probes)
         {
@@ -71,7 +72,7 @@ public sealed class PortableProbeEngineResourceTests(ITestOutputHelper output)
     public async Task AWarmClosedPortProbeAllocatesLessThanSevenHundredBytes()
     {
         using var engine = new PortableProbeEngine();
-        using var bound = LoopbackPeers.ClosedTcpPort(AddressFamily.InterNetwork, out var port);
+        using var bound = ProbeTargets.BoundTcpSocket(IPAddress.Loopback, out var port);
         const int Batches = 5;
         const int ProbesPerBatch = 2000;
 
