@@ -14,7 +14,10 @@ internal static class Requirement
     /// The skip reason for a test whose requirement is not <paramref name="met"/>: <paramref name="reason"/>, or null
     /// (run) when it is met or under CI.
     /// </summary>
-    public static string? SkipUnless(bool met, string reason) => met || IsCI ? null : reason;
+    public static string? SkipUnless(bool met, string reason) => SkipUnless(met, reason, IsCI);
+
+    /// <summary>As <see cref="SkipUnless(bool, string)"/>, with the CI flag given (so the rule itself can be tested).</summary>
+    public static string? SkipUnless(bool met, string reason, bool isCI) => met || isCI ? null : reason;
 
     /// <summary>The first skip reason of several requirements, checked in order, or null.</summary>
     public static string? SkipUnless(params (bool Met, string Reason)[] requirements)
