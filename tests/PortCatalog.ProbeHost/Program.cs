@@ -4,7 +4,7 @@ using PortCatalog;
 
 // Usage:
 //   ProbeHost scan <address> <ports> [--engine default|portable] [--window N] [--timeout-ms N] [--retries N] [--udp] [--all] [--no-adapt]
-//     prints one line: probes=N open=N closed=N filtered=N openorfiltered=N fds=N open-ports=a,b,c elapsed-ms=N
+//     prints one line: probes=N open=N closed=N filtered=N openorfiltered=N fds=N open-ports=a,b,c filtered-ports=a,b elapsed-ms=N
 //     and with --all also results=port:state:reason,... (every port, sorted)
 //   ProbeHost probe tcp|udp <address> <port> [--timeout-ms N] [--engine default|portable]
 //     prints state=<Open|Closed|Filtered|OpenOrFiltered> reason=<nmap's word>
@@ -44,12 +44,13 @@ static async Task<int> ScanAsync(string[] args)
         Timeout = TimeSpan.FromMilliseconds(int.Parse(Option(args, "--timeout-ms") ?? "1000", CultureInfo.InvariantCulture)),
         Transports = args.Contains("--udp") ? Transport.Udp : Transport.Tcp,
         Retries = int.Parse(Option(args, "--retries") ?? "1", CultureInfo.InvariantCulture),
-        ReportAllStates = args.Contains("--all"),
+        ReportAllStates = true, // filtered-ports= lists every filtered port; results= (with --all) every port
         AdaptToIcmpRateLimit = !args.Contains("--no-adapt"),
     };
 
     using var scanner = new PortScanner(options);
     var open = new List<int>();
+    var filtered = new List<int>();
     var all = new List<PortResult>();
     var summary = await scanner.RunAsync(IPAddress.Parse(args[1]), PortSet.Parse(args[2]), r =>
     {
@@ -58,12 +59,17 @@ static async Task<int> ScanAsync(string[] args)
         {
             open.Add(r.Port);
         }
+        else if (r.State == PortState.Filtered)
+        {
+            filtered.Add(r.Port);
+        }
     });
     open.Sort();
+    filtered.Sort();
     var results = string.Join(',', all.OrderBy(r => r.Port).Select(r => FormattableString.Invariant($"{r.Port}:{r.State}:{r.Reason.ToNmapName()}")));
     Console.WriteLine(FormattableString.Invariant(
-        $"probes={summary.Probes} open={summary.Open} closed={summary.Closed} filtered={summary.Filtered} openorfiltered={summary.OpenOrFiltered} fds={Directory.GetFileSystemEntries("/proc/self/fd").Length} open-ports={string.Join(',', open)} elapsed-ms={(long)summary.Elapsed.TotalMilliseconds}")
-        + (options.ReportAllStates ? " results=" + results : string.Empty));
+        $"probes={summary.Probes} open={summary.Open} closed={summary.Closed} filtered={summary.Filtered} openorfiltered={summary.OpenOrFiltered} fds={Directory.GetFileSystemEntries("/proc/self/fd").Length} open-ports={string.Join(',', open)} filtered-ports={string.Join(',', filtered)} elapsed-ms={(long)summary.Elapsed.TotalMilliseconds}")
+        + (args.Contains("--all") ? " results=" + results : string.Empty));
     return 0;
 }
 

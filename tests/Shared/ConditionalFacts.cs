@@ -24,13 +24,27 @@ public sealed class LinuxFactAttribute : FactAttribute
     }
 }
 
-/// <summary>
-/// A fact that needs root on Linux to create network namespaces with firewall rules: also iproute2 (<c>ip</c>) and
-/// nftables (<c>nft</c>), plus any further programs named (such as <c>nmap</c>).
-/// </summary>
+/// <summary>A fact that needs root on Linux (a network namespace, firewall rules), plus any programs named.</summary>
 public sealed class LinuxRootFactAttribute : FactAttribute
 {
     public LinuxRootFactAttribute(params string[] programs)
+    {
+        Skip = Requirement.SkipUnless(
+            [
+                (TestEnvironment.IsLinux, "Needs Linux (network namespaces)."),
+                (TestEnvironment.IsLinuxRoot, "Needs root to create a network namespace; CI runs as root."),
+                .. programs.Select(program => Requirement.Program(program, TestEnvironment.PackageOf(program))),
+            ]);
+    }
+}
+
+/// <summary>
+/// A fact that creates network namespaces with nftables rules: root on Linux, iproute2 (<c>ip</c>) and nftables
+/// (<c>nft</c>), plus any further programs named (such as <c>nmap</c>).
+/// </summary>
+public sealed class NetworkNamespaceFactAttribute : FactAttribute
+{
+    public NetworkNamespaceFactAttribute(params string[] programs)
     {
         Skip = Requirement.SkipUnless(
             [

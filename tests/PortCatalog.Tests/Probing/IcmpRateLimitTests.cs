@@ -14,7 +14,7 @@ public sealed class IcmpRateLimitTests
     private const string ScannerAddress = "10.210.0.1", TargetAddress = "10.210.0.2";
     private const int First = 7001, Count = 20;
 
-    [LinuxRootFact("nmap")]
+    [NetworkNamespaceFact("nmap")]
     public void Closed_udp_ports_behind_a_rate_limited_link_are_all_closed_in_no_more_time_than_nmap()
     {
         var (scanner, target) = NetworkNamespace.CreateLinked(ScannerAddress, TargetAddress, out _);

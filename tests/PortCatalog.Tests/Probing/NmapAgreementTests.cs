@@ -30,7 +30,7 @@ public sealed partial class NmapAgreementTests
         "meta nfproto ipv4 udp dport 7008 reject with icmp type net-unreachable",
     ];
 
-    [LinuxRootFact("nmap")]
+    [NetworkNamespaceFact("nmap")]
     public void The_linux_engine_agrees_with_nmap_on_every_port_state_and_reason()
     {
         var disagreements = Disagreements("default", compareReasons: true, static (_, _, _) => { });
@@ -38,7 +38,7 @@ public sealed partial class NmapAgreementTests
         Assert.True(disagreements.Count == 0, string.Join('\n', disagreements));
     }
 
-    [LinuxRootFact("nmap")]
+    [NetworkNamespaceFact("nmap")]
     public void The_portable_engine_agrees_with_nmap_on_every_state_except_tcp_port_unreachable_over_ipv4()
     {
         var disagreements = Disagreements("portable", compareReasons: false, static (address, udp, ours) =>

@@ -136,7 +136,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
         Assert.Equal(PortState.OpenOrFiltered, state);
     }
 
-    [LinuxRootFact]
+    [NetworkNamespaceFact]
     public void Dropped_and_rejected_ports_in_a_network_namespace_are_classified()
     {
         const int DroppedTcp = 7001, DroppedUdp = 7002, Unfiltered = 7003, UnreachableTcp = 7004, ProhibitedUdp = 7005;
@@ -183,7 +183,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
         return ns;
     }
 
-    [LinuxRootFact]
+    [NetworkNamespaceFact]
     public void Icmp_protocol_unreachable_is_filtered_proto_unreach_not_an_exception()
     {
         const int Port = 7101;
@@ -196,7 +196,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
         Assert.All(outcomes, outcome => Assert.Equal(new ProbeOutcome(PortState.Filtered, PortReason.ProtoUnreach), outcome));
     }
 
-    [LinuxRootFact]
+    [NetworkNamespaceFact]
     public void Udp_host_and_network_unreachable_are_filtered_with_their_reason()
     {
         const int HostPort = 7111, NetPort = 7112, ProhibitedPort = 7113;
@@ -219,7 +219,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
             outcomes);
     }
 
-    [LinuxRootFact]
+    [NetworkNamespaceFact]
     public void Tcp_answered_by_icmp_port_unreachable_is_decided_at_once_over_both_families()
     {
         // Over IPv6 the kernel keeps an ICMPv6 error that arrives during connect() as a "soft" error until the SYN is
@@ -243,7 +243,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
         }
     }
 
-    [LinuxRootFact]
+    [NetworkNamespaceFact]
     public void A_udp_probe_that_hears_its_own_datagram_is_closed_self_connect()
     {
         // With a one-port ephemeral range P, a UDP socket connected to 127.0.0.1:P is bound to P itself and receives its
@@ -332,7 +332,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Engine.ProbeTcpAsync(IPAddress.Loopback, 9, Quick, cts.Token).AsTask());
     }
 
-    [LinuxRootFact]
+    [NetworkNamespaceFact]
     public void A_connection_to_itself_is_not_an_open_port()
     {
         // In a namespace whose ephemeral range is the single port P, a connect to 127.0.0.1:P must use P as its source
