@@ -3,10 +3,11 @@ using System.Net;
 using PortCatalog;
 
 // Usage:
-//   ProbeHost scan <address> <ports> [--engine default|portable] [--window N] [--timeout-ms N] [--udp]
-//     prints one line: probes=N open=N closed=N filtered=N openorfiltered=N window=N open-ports=a,b,c
+//   ProbeHost scan <address> <ports> [--engine default|portable] [--window N] [--timeout-ms N] [--retries N] [--udp] [--all] [--no-adapt]
+//     prints one line: probes=N open=N closed=N filtered=N openorfiltered=N fds=N open-ports=a,b,c filtered-ports=a,b elapsed-ms=N
+//     and with --all also results=port:state:reason,... (every port, sorted)
 //   ProbeHost probe tcp|udp <address> <port> [--timeout-ms N] [--engine default|portable]
-//     prints the state (Open, Closed, Filtered, OpenOrFiltered)
+//     prints state=<Open|Closed|Filtered|OpenOrFiltered> reason=<nmap's word>
 //   ProbeHost alloc <open-port> <closed-port> <silent-port>
 //     probes 127.0.0.1 with the default engine after a warm-up and prints the managed bytes allocated:
 //     fast-probes=N fast-bytes=N fast-rounds=a,b,c slow-probes=N slow-bytes=N slow-rounds=a,b,c (bytes: the least round; fast: open/closed ports, answered at once; slow: a port
@@ -42,20 +43,33 @@ static async Task<int> ScanAsync(string[] args)
         Window = int.Parse(Option(args, "--window") ?? "1024", CultureInfo.InvariantCulture),
         Timeout = TimeSpan.FromMilliseconds(int.Parse(Option(args, "--timeout-ms") ?? "1000", CultureInfo.InvariantCulture)),
         Transports = args.Contains("--udp") ? Transport.Udp : Transport.Tcp,
+        Retries = int.Parse(Option(args, "--retries") ?? "1", CultureInfo.InvariantCulture),
+        ReportAllStates = true, // filtered-ports= lists every filtered port; results= (with --all) every port
+        AdaptToIcmpRateLimit = !args.Contains("--no-adapt"),
     };
 
     using var scanner = new PortScanner(options);
     var open = new List<int>();
+    var filtered = new List<int>();
+    var all = new List<PortResult>();
     var summary = await scanner.RunAsync(IPAddress.Parse(args[1]), PortSet.Parse(args[2]), r =>
     {
+        all.Add(r);
         if (r.State == PortState.Open)
         {
             open.Add(r.Port);
         }
+        else if (r.State == PortState.Filtered)
+        {
+            filtered.Add(r.Port);
+        }
     });
     open.Sort();
+    filtered.Sort();
+    var results = string.Join(',', all.OrderBy(r => r.Port).Select(r => FormattableString.Invariant($"{r.Port}:{r.State}:{r.Reason.ToNmapName()}")));
     Console.WriteLine(FormattableString.Invariant(
-        $"probes={summary.Probes} open={summary.Open} closed={summary.Closed} filtered={summary.Filtered} openorfiltered={summary.OpenOrFiltered} fds={Directory.GetFileSystemEntries("/proc/self/fd").Length} open-ports={string.Join(',', open)}"));
+        $"probes={summary.Probes} open={summary.Open} closed={summary.Closed} filtered={summary.Filtered} openorfiltered={summary.OpenOrFiltered} fds={Directory.GetFileSystemEntries("/proc/self/fd").Length} open-ports={string.Join(',', open)} filtered-ports={string.Join(',', filtered)} elapsed-ms={(long)summary.Elapsed.TotalMilliseconds}")
+        + (args.Contains("--all") ? " results=" + results : string.Empty));
     return 0;
 }
 
@@ -74,10 +88,8 @@ static async Task<int> ProbeAsync(string[] args)
     var timeout = TimeSpan.FromMilliseconds(int.Parse(Option(args, "--timeout-ms") ?? "1000", CultureInfo.InvariantCulture));
     var address = IPAddress.Parse(args[2]);
     var port = int.Parse(args[3], CultureInfo.InvariantCulture);
-    var state = args[1] == "udp"
-        ? await PortProbe.ProbeUdpAsync(address, port, timeout)
-        : await PortProbe.ProbeTcpAsync(address, port, timeout);
-    Console.WriteLine(state);
+    var result = await PortProbe.ProbeAsync(address, port, args[1] == "udp" ? Transport.Udp : Transport.Tcp, timeout);
+    Console.WriteLine($"state={result.State} reason={result.Reason.ToNmapName()}");
     return 0;
 }
 
@@ -142,7 +154,7 @@ static string? Option(string[] args, string name)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ProbeHost scan <address> <ports> [--engine default|portable] [--window N] [--timeout-ms N] [--udp]");
+    Console.Error.WriteLine("usage: ProbeHost scan <address> <ports> [--engine default|portable] [--window N] [--timeout-ms N] [--retries N] [--udp] [--all] [--no-adapt]");
     Console.Error.WriteLine("       ProbeHost probe tcp|udp <address> <port> [--timeout-ms N] [--engine default|portable]");
     Console.Error.WriteLine("       ProbeHost alloc <open-port> <closed-port> <silent-port>");
     return 2;

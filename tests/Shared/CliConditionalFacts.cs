@@ -8,25 +8,17 @@ public sealed class Ipv6FactAttribute : FactAttribute
 {
     public Ipv6FactAttribute()
     {
-        if (!Socket.OSSupportsIPv6)
-        {
-            Skip = "IPv6 is disabled on this machine.";
-        }
+        Skip = Requirement.SkipUnless(Socket.OSSupportsIPv6, "IPv6 is disabled on this machine.");
     }
 }
 
-/// <summary>A fact that needs Linux and a program on PATH (tmux for a pseudo-terminal, unshare for a network namespace).</summary>
+/// <summary>A fact that needs Linux and a program on PATH (tmux for a pseudo-terminal, a daemon for a payload test).</summary>
 public sealed class LinuxProgramFactAttribute : FactAttribute
 {
     public LinuxProgramFactAttribute(string program)
     {
-        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
-        {
-            Skip = "Needs Linux.";
-        }
-        else if (!TestEnvironment.IsInstalled(program))
-        {
-            Skip = $"Needs '{program}' on PATH (apt-get install it; CI's .ci/run does).";
-        }
+        Skip = Requirement.SkipUnless(
+            (RuntimeInformation.IsOSPlatform(OSPlatform.Linux), "Needs Linux."),
+            Requirement.Program(program, TestEnvironment.PackageOf(program)));
     }
 }

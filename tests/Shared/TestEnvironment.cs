@@ -23,6 +23,17 @@ internal static class TestEnvironment
 
     public static bool IsInstalled(string program) => Locate(program) is not null;
 
+    /// <summary>The Debian package that provides <paramref name="program"/> (what .ci/run installs), for skip messages.</summary>
+    public static string PackageOf(string program) => program switch
+    {
+        "ip" => "iproute2",
+        "nft" => "nftables",
+        "prlimit" => "util-linux",
+        "dnsmasq" => "dnsmasq-base",
+        "chronyd" => "chrony",
+        _ => program,
+    };
+
     [DllImport("libc", EntryPoint = "geteuid")]
     private static extern uint Geteuid();
 }

@@ -1,4 +1,3 @@
-#if NET8_0_OR_GREATER
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -26,4 +25,3 @@ internal static unsafe class EpollEvent
 
     public static ulong ReadData(byte* events, int index) => Unsafe.ReadUnaligned<ulong>(events + (index * Size) + s_dataOffset);
 }
-#endif

@@ -1,4 +1,3 @@
-#if NET8_0_OR_GREATER
 using System;
 using System.Runtime.InteropServices;
 
@@ -7,7 +6,8 @@ namespace PortCatalog.Interop;
 /// <summary>
 /// The few libc calls the Linux probe engine makes, bound with <c>LibraryImport</c> (source-generated, no
 /// runtime marshalling stubs, AOT-safe). Only blittable arguments cross: raw pointers and integers, so a call
-/// allocates nothing. Every call that can fail sets errno; read it with <see cref="Marshal.GetLastPInvokeError"/>.
+/// allocates nothing. Every call that can fail sets errno; read it with <see cref="Marshal.GetLastPInvokeError"/>
+/// and look it up in <see cref="Errno"/>.
 /// </summary>
 /// <remarks>
 /// The constants are Linux's values for x86-64 and arm64 (the asm-generic numbering both use); this class is only
@@ -29,6 +29,10 @@ internal static unsafe partial class Libc
     public const int SOL_SOCKET = 1;
     public const int SO_ERROR = 4;
     public const int SO_LINGER = 13;
+    public const int SOL_IP = 0;
+    public const int IP_RECVERR = 11;
+    public const int SOL_IPV6 = 41;
+    public const int IPV6_RECVERR = 25;
 
     // epoll.
     public const int EPOLL_CLOEXEC = 0x80000;
@@ -43,29 +47,8 @@ internal static unsafe partial class Libc
     public const int EFD_CLOEXEC = 0x80000;
     public const int EFD_NONBLOCK = 0x800;
     public const int MSG_DONTWAIT = 0x40;
+    public const int MSG_ERRQUEUE = 0x2000;
     public const int RLIMIT_NOFILE = 7;
-
-    // errno values.
-    public const int EPERM = 1;
-    public const int EINTR = 4;
-    public const int EAGAIN = 11;
-    public const int ENOMEM = 12;
-    public const int EACCES = 13;
-    public const int ENFILE = 23;
-    public const int EMFILE = 24;
-    public const int EAFNOSUPPORT = 97;
-    public const int EADDRNOTAVAIL = 99;
-    public const int ENETDOWN = 100;
-    public const int ENETUNREACH = 101;
-    public const int ECONNRESET = 104;
-    public const int ENOBUFS = 105;
-    public const int EISCONN = 106;
-    public const int ETIMEDOUT = 110;
-    public const int ECONNREFUSED = 111;
-    public const int EHOSTDOWN = 112;
-    public const int EHOSTUNREACH = 113;
-    public const int EALREADY = 114;
-    public const int EINPROGRESS = 115;
 
     /// <summary><c>struct linger</c>.</summary>
     [StructLayout(LayoutKind.Sequential)]
@@ -104,6 +87,10 @@ internal static unsafe partial class Libc
     [LibraryImport(Library, EntryPoint = "recv", SetLastError = true)]
     public static partial nint Recv(int fd, byte* buffer, nint length, int flags);
 
+    /// <summary><paramref name="message"/> points at a <c>struct msghdr</c>; see <see cref="ErrorQueue"/> for its layout.</summary>
+    [LibraryImport(Library, EntryPoint = "recvmsg", SetLastError = true)]
+    public static partial nint RecvMsg(int fd, byte* message, int flags);
+
     [LibraryImport(Library, EntryPoint = "close", SetLastError = true)]
     public static partial int Close(int fd);
 
@@ -129,4 +116,3 @@ internal static unsafe partial class Libc
     [LibraryImport(Library, EntryPoint = "getrlimit", SetLastError = true)]
     public static partial int GetRLimit(int resource, RLimit* limit);
 }
-#endif

@@ -1,4 +1,3 @@
-#if NET8_0_OR_GREATER
 using System;
 using System.Buffers.Binary;
 using System.Net;
@@ -52,4 +51,3 @@ internal static class SocketAddress
             : local.Slice(8, 16).SequenceEqual(remote.Slice(8, 16));
     }
 }
-#endif

@@ -48,8 +48,11 @@ internal static class DescriptorBudget
             open = 64;
         }
 
-        // Leave room for what else the process opens meanwhile (files, other sockets, the runtime's own handles).
-        var reserve = Math.Max(16, soft / 8);
+        // Leave room for what else the process opens meanwhile (files, other sockets, the runtime's own handles). The
+        // runtime needs descriptors to start threads (System.Net.Sockets' engine and the thread pool grow under a scan);
+        // with 16 in reserve a portable-engine scan under RLIMIT_NOFILE=64 aborted the process ("Out of memory.") in
+        // about half of the runs, so never less than 32.
+        var reserve = Math.Max(32, soft / 8);
         return soft - open - reserve;
     }
 #endif

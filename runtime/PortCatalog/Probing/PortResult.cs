@@ -7,8 +7,9 @@ namespace PortCatalog;
 /// <param name="Port">The probed port.</param>
 /// <param name="Transport">The transport probed: <see cref="PortCatalog.Transport.Tcp"/> or <see cref="PortCatalog.Transport.Udp"/>.</param>
 /// <param name="State">What the probe found.</param>
+/// <param name="Reason">Why: the answer or silence behind <paramref name="State"/>, in nmap's vocabulary (<see cref="PortReasonExtensions.ToNmapName(PortReason)"/>).</param>
 /// <param name="Info">The catalog's entry for this port and transport, or null when the catalog does not know it.</param>
-public readonly record struct PortResult(IPAddress Address, int Port, Transport Transport, PortState State, PortInfo? Info)
+public readonly record struct PortResult(IPAddress Address, int Port, Transport Transport, PortState State, PortReason Reason, PortInfo? Info)
 {
     /// <summary>
     /// What answers on the port, when the scan identified services (<see cref="PortScanOptions.IdentifyServices"/>) and

@@ -56,6 +56,16 @@ public sealed class PortScanOptions
             : throw new ArgumentOutOfRangeException(nameof(Transports), value, "A scan probes TCP, UDP, or both.");
     }
 
+    /// <summary>
+    /// Whether a UDP scan adapts to ICMP rate limiting (default true). Hosts send at most a few ICMP errors a second
+    /// (Linux: a burst of 6, then one a second per destination), so over a real link most closed UDP ports of a fast scan
+    /// get no "port unreachable" and look <see cref="PortState.OpenOrFiltered"/>. When true, the UDP ports that stayed
+    /// silent on a host that answered others with port unreachable are asked again at the end, one at a time per host,
+    /// as nmap slows down when answers stop: about one second per closed port beyond the burst, but the states are right.
+    /// Set it to false to finish fast and accept that closed ports may show as <see cref="PortState.OpenOrFiltered"/>.
+    /// </summary>
+    public bool AdaptToIcmpRateLimit { get; init; } = true;
+
     /// <summary>The engine that sends probes (default: the fastest for this platform).</summary>
     public ProbeEngineKind Engine { get; init; }
 

@@ -60,6 +60,7 @@ public sealed class PortScanner : IDisposable
     /// ports (see <see cref="PortScanOptions.ReportAllStates"/>). Stopping the enumeration early stops the scan.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="host"/> or <paramref name="ports"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="host"/> is a multicast or broadcast address (reported under the name <c>hosts</c>).</exception>
     /// <exception cref="ObjectDisposedException">The scanner is disposed.</exception>
     public IAsyncEnumerable<PortResult> ScanAsync(IPAddress host, PortSet ports, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default)
         => ScanAsync(new[] { Guard.NotNull(host, nameof(host)) }, ports, progress, cancellationToken);
@@ -71,7 +72,7 @@ public sealed class PortScanner : IDisposable
     /// <param name="cancellationToken">Stops the scan; the enumeration then throws <see cref="OperationCanceledException"/>.</param>
     /// <returns>The results, in completion order, as for <see cref="ScanAsync(IPAddress, PortSet, IProgress{ScanProgress}?, CancellationToken)"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="hosts"/> or <paramref name="ports"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="hosts"/> is empty or holds null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="hosts"/> is empty, holds null, or holds a multicast or broadcast address (not one host).</exception>
     /// <exception cref="ObjectDisposedException">The scanner is disposed.</exception>
     public IAsyncEnumerable<PortResult> ScanAsync(IEnumerable<IPAddress> hosts, PortSet ports, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -89,6 +90,7 @@ public sealed class PortScanner : IDisposable
     /// <param name="cancellationToken">Stops the scan; the task is then cancelled.</param>
     /// <returns>The scan's summary.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="host"/> or <paramref name="ports"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="host"/> is a multicast or broadcast address (reported under the name <c>hosts</c>).</exception>
     /// <exception cref="ObjectDisposedException">The scanner is disposed.</exception>
     public Task<ScanSummary> RunAsync(IPAddress host, PortSet ports, Action<PortResult>? onResult = null, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default)
         => RunAsync(new[] { Guard.NotNull(host, nameof(host)) }, ports, onResult, progress, cancellationToken);
@@ -101,7 +103,7 @@ public sealed class PortScanner : IDisposable
     /// <param name="cancellationToken">Stops the scan; the task is then cancelled.</param>
     /// <returns>The scan's summary.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="hosts"/> or <paramref name="ports"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="hosts"/> is empty or holds null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="hosts"/> is empty, holds null, or holds a multicast or broadcast address (not one host).</exception>
     /// <exception cref="ObjectDisposedException">The scanner is disposed.</exception>
     public Task<ScanSummary> RunAsync(IEnumerable<IPAddress> hosts, PortSet ports, Action<PortResult>? onResult = null, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -178,6 +180,11 @@ public sealed class PortScanner : IDisposable
         if (list.Contains(null!))
         {
             throw new ArgumentException("The host list contains null.", nameof(hosts));
+        }
+
+        foreach (var host in list)
+        {
+            Guard.Target(host, nameof(hosts));
         }
 
         return list.ToArray();

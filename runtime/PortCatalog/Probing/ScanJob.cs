@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -48,6 +50,11 @@ internal sealed class ScanJob
     private readonly TaskCompletionSource<bool> _lanesDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Exception? _failure;
 
+    // ICMP rate limiting (UDP): how many port-unreachable answers each host gave, and the silent UDP targets held back
+    // until the main pass ends (see RunSlowPassAsync).
+    private readonly int[] _portUnreachByHost;
+    private readonly ConcurrentQueue<long> _silentUdp = new();
+
     public ScanJob(IProbeEngine engine, PortScanOptions options, IPAddress[] hosts, PortSet ports, IProgress<ScanProgress>? progress, CancellationToken userToken, CancellationToken scannerToken)
     {
         _engine = engine;
@@ -61,6 +68,7 @@ internal sealed class ScanJob
             _ => new[] { Transport.Tcp, Transport.Udp },
         };
         Total = (long)hosts.Length * ports.Count * _transports.Length;
+        _portUnreachByHost = new int[hosts.Length];
         _progress = progress;
         _userToken = userToken;
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(userToken, scannerToken);
@@ -114,6 +122,10 @@ internal sealed class ScanJob
         }
 
         await _lanesDone.Task.ConfigureAwait(false);
+        await RunSlowPassAsync().ConfigureAwait(false);
+
+        // Every probe is over; sockets the engine keeps for reuse must not outlive the scan either.
+        _engine.ReleaseIdleSockets();
         Interlocked.Exchange(ref _finishedAt, Stopwatch.GetTimestamp());
         _cancellation.Dispose();
 
@@ -147,12 +159,13 @@ internal sealed class ScanJob
 
                 var port = _ports.GetAt((int)(index % _ports.Count));
                 var rest = index / _ports.Count;
-                var host = _hosts[rest % _hosts.Length];
+                var hostIndex = (int)(rest % _hosts.Length);
+                var host = _hosts[hostIndex];
                 var transport = _transports[rest / _hosts.Length];
 
                 var retriesLeft = _options.Retries;
                 var descriptorWaits = 0;
-                PortState state;
+                ProbeOutcome outcome;
                 while (true)
                 {
                     try
@@ -166,7 +179,7 @@ internal sealed class ScanJob
                             TryAddLane();
                         }
 
-                        state = await probe.ConfigureAwait(false);
+                        outcome = await probe.ConfigureAwait(false);
                     }
                     catch (SocketException ex) when (ex.SocketErrorCode == SocketError.TooManyOpenSockets && descriptorWaits++ < MaxDescriptorWaits)
                     {
@@ -176,23 +189,34 @@ internal sealed class ScanJob
                     }
 
                     // Silence may be a lost packet rather than a filter: ask again while retries are left.
-                    if ((state != PortState.Filtered && state != PortState.OpenOrFiltered) || retriesLeft-- == 0)
+                    if (outcome.Reason != PortReason.NoResponse || retriesLeft-- == 0)
                     {
                         break;
                     }
                 }
 
+                if (transport == Transport.Udp)
+                {
+                    if (outcome.Reason == PortReason.PortUnreach)
+                    {
+                        Interlocked.Increment(ref _portUnreachByHost[hostIndex]);
+                    }
+                    else if (outcome.Reason == PortReason.NoResponse && _options.AdaptToIcmpRateLimit)
+                    {
+                        _silentUdp.Enqueue(index);
+                        continue;
+                    }
+                }
+
                 ServiceIdentity? identity = null;
-                if (state == PortState.Open && _options.IdentifyServices)
+                if (outcome.State == PortState.Open && _options.IdentifyServices)
                 {
                     // Identification waits on the network: let another lane keep the window full meanwhile.
                     TryAddLane();
-                    identity = transport == Transport.Tcp
-                        ? await ServiceIdentifier.Default.IdentifyTcpAsync(host, port, _options.IdentificationTimeout, token).ConfigureAwait(false)
-                        : await ServiceIdentifier.Default.IdentifyUdpAsync(host, port, _options.IdentificationTimeout, token).ConfigureAwait(false);
+                    identity = await IdentifyAsync(host, port, transport, token).ConfigureAwait(false);
                 }
 
-                Record(host, port, transport, state, identity);
+                Record(host, port, transport, outcome, identity);
                 if (++sinceYield == ProbesBetweenYields)
                 {
                     sinceYield = 0;
@@ -219,6 +243,74 @@ internal sealed class ScanJob
         }
     }
 
+    /// <summary>
+    /// Hosts limit how many ICMP errors they send (Linux: a burst of 6, then one a second per destination), so over a
+    /// real link most closed UDP ports of a fast scan stay silent and would look open|filtered. As nmap does when answers
+    /// stop, the UDP ports that stayed silent on a host that did answer others with port unreachable are asked again
+    /// here, one at a time per host (hosts in parallel), each waiting out the timeout and asked again once more before it
+    /// counts as silent. Hosts that never answered port unreachable gave no sign of a limit: their silent ports are
+    /// recorded as they are. <see cref="PortScanOptions.AdaptToIcmpRateLimit"/> turns this off, for speed.
+    /// </summary>
+    private async Task RunSlowPassAsync()
+    {
+        if (_silentUdp.IsEmpty)
+        {
+            return;
+        }
+
+        var byHost = new List<long>[_hosts.Length];
+        while (_silentUdp.TryDequeue(out var index))
+        {
+            var hostIndex = (int)((index / _ports.Count) % _hosts.Length);
+            (byHost[hostIndex] ??= new List<long>()).Add(index);
+        }
+
+        var passes = new List<Task>();
+        for (var hostIndex = 0; hostIndex < byHost.Length; hostIndex++)
+        {
+            if (byHost[hostIndex] is { } targets)
+            {
+                var limited = Volatile.Read(ref _portUnreachByHost[hostIndex]) > 0;
+                passes.Add(SlowPassForHostAsync(_hosts[hostIndex], targets, limited));
+            }
+        }
+
+        await Task.WhenAll(passes).ConfigureAwait(false);
+    }
+
+    private async Task SlowPassForHostAsync(IPAddress host, List<long> targets, bool limited)
+    {
+        var token = _cancellation.Token;
+        targets.Sort();
+        try
+        {
+            foreach (var index in targets)
+            {
+                var port = _ports.GetAt((int)(index % _ports.Count));
+                var outcome = OutcomeClassifier.Silence(isUdp: true);
+                for (var attempt = 0; limited && outcome.Reason == PortReason.NoResponse && attempt < Math.Max(2, _options.Retries + 1); attempt++)
+                {
+                    token.ThrowIfCancellationRequested();
+                    outcome = await _engine.ProbeUdpAsync(host, port, UdpPayloads.ForPort(port), _options.Timeout, token).ConfigureAwait(false);
+                }
+
+                var identity = outcome.State == PortState.Open && _options.IdentifyServices
+                    ? await IdentifyAsync(host, port, Transport.Udp, token).ConfigureAwait(false)
+                    : null;
+                Record(host, port, Transport.Udp, outcome, identity);
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // Cancelled: the summary counts what finished.
+        }
+        catch (Exception ex)
+        {
+            Interlocked.CompareExchange(ref _failure, ex, null);
+            Cancel();
+        }
+    }
+
     private void TryAddLane()
     {
         if (Volatile.Read(ref _lanes) >= _window || Interlocked.Read(ref _next) >= Total)
@@ -238,8 +330,13 @@ internal sealed class ScanJob
 
     private void StartLane() => _ = Task.Run(RunLaneAsync);
 
-    private void Record(IPAddress host, int port, Transport transport, PortState state, ServiceIdentity? identity)
+    private Task<ServiceIdentity> IdentifyAsync(IPAddress host, int port, Transport transport, CancellationToken token) => transport == Transport.Tcp
+        ? ServiceIdentifier.Default.IdentifyTcpAsync(host, port, _options.IdentificationTimeout, token)
+        : ServiceIdentifier.Default.IdentifyUdpAsync(host, port, _options.IdentificationTimeout, token);
+
+    private void Record(IPAddress host, int port, Transport transport, ProbeOutcome outcome, ServiceIdentity? identity)
     {
+        var state = outcome.State;
         switch (state)
         {
             case PortState.Open:
@@ -258,8 +355,7 @@ internal sealed class ScanJob
 
         if (_options.ReportAllStates || state == PortState.Open || state == PortState.OpenOrFiltered)
         {
-            PortInfo? info = CatalogLookup.TryGetInfo(port, transport, out var found) ? found : null;
-            Results.Write(new PortResult(host, port, transport, state, info) { Identity = identity });
+            Results.Write(PortProbe.ToResult(host, port, transport, outcome) with { Identity = identity });
         }
 
         Interlocked.Increment(ref _completed);

@@ -50,6 +50,39 @@ internal sealed class NetworkNamespace : IDisposable
         }
     }
 
+    /// <summary>
+    /// Two namespaces of the test's own joined by a veth link (a real link: unlike loopback, the kernel rate-limits the
+    /// ICMP errors it sends over it), <paramref name="scanner"/> at <paramref name="scannerAddress"/>/24 and the target at
+    /// <paramref name="targetAddress"/>/24. The addresses exist only inside these two namespaces.
+    /// </summary>
+    public static (NetworkNamespace Scanner, NetworkNamespace Target) CreateLinked(string scannerAddress, string targetAddress, out string whyNot)
+    {
+        var scanner = TryCreate([], out whyNot) ?? throw new InvalidOperationException(whyNot);
+        var target = TryCreate([], out whyNot);
+        if (target is null)
+        {
+            scanner.Dispose();
+            throw new InvalidOperationException(whyNot);
+        }
+
+        try
+        {
+            var suffix = Guid.NewGuid().ToString("N")[..6];
+            Run("ip", "link", "add", $"pcs{suffix}", "netns", scanner.Name, "type", "veth", "peer", "name", $"pct{suffix}", "netns", target.Name);
+            scanner.Exec("ip", "addr", "add", $"{scannerAddress}/24", "dev", $"pcs{suffix}");
+            scanner.Exec("ip", "link", "set", $"pcs{suffix}", "up");
+            target.Exec("ip", "addr", "add", $"{targetAddress}/24", "dev", $"pct{suffix}");
+            target.Exec("ip", "link", "set", $"pct{suffix}", "up");
+            return (scanner, target);
+        }
+        catch
+        {
+            scanner.Dispose();
+            target.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Runs a command inside the namespace (e.g. <c>sysctl</c>, whose network settings are per namespace).</summary>
     public void Exec(params string[] command) => Run("ip", ["netns", "exec", Name, .. command]);
 

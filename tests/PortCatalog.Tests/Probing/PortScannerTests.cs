@@ -23,7 +23,7 @@ public sealed class PortScannerTests
         }
 
         var only = Assert.Single(results);
-        Assert.Equal(new PortResult(IPAddress.Loopback, open.Port, Transport.Tcp, PortState.Open, CatalogInfo(open.Port, Transport.Tcp)), only);
+        Assert.Equal(new PortResult(IPAddress.Loopback, open.Port, Transport.Tcp, PortState.Open, PortReason.SynAck, CatalogInfo(open.Port, Transport.Tcp)), only);
     }
 
     [Fact]

@@ -61,4 +61,30 @@ public sealed class ProbeArgumentTests
         Assert.Equal("Transports", Assert.Throws<ArgumentOutOfRangeException>(() => new PortScanOptions { Transports = Transport.None }).ParamName);
         Assert.Equal("Transports", Assert.Throws<ArgumentOutOfRangeException>(() => new PortScanOptions { Transports = Transport.Sctp }).ParamName);
     }
+
+    [Theory]
+    [InlineData("224.0.0.1")]
+    [InlineData("239.255.255.250")]
+    [InlineData("255.255.255.255")]
+    [InlineData("ff02::1")]
+    [InlineData("::ffff:224.0.0.1")]
+    public void Multicast_and_broadcast_destinations_are_refused_before_anything_is_sent(string address)
+    {
+        var ip = IPAddress.Parse(address);
+        using var scanner = new PortScanner();
+
+        foreach (var probe in new Func<object>[]
+        {
+            () => PortProbe.ProbeTcpAsync(ip, 80, Second),
+            () => PortProbe.ProbeUdpAsync(ip, 80, Second),
+            () => PortProbe.ProbeAsync(ip, 80, Transport.Udp, Second),
+        })
+        {
+            var error = Assert.Throws<ArgumentException>(probe);
+            Assert.Equal("address", error.ParamName);
+            Assert.Contains("not a single host", error.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("hosts", Assert.Throws<ArgumentException>(() => scanner.ScanAsync(ip, PortSet.All)).ParamName);
+    }
 }

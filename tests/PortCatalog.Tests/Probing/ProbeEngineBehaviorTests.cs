@@ -22,11 +22,24 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
 
     private protected abstract IProbeEngine CreateEngine();
 
+    /// <summary>
+    /// Whether the engine reads ICMP type and code from the socket error queue (Linux engine). The portable engine sees
+    /// only errno: an IPv4 admin-prohibited is EHOSTUNREACH to it (host-unreach), and an ICMPv6 error during a TCP
+    /// connect only surfaces after the SYN retransmission.
+    /// </summary>
+    private protected virtual bool ReadsIcmpTypeAndCode => false;
+
     public void Dispose()
     {
         Engine.Dispose();
         GC.SuppressFinalize(this);
     }
+
+    private protected async Task<PortState> TcpAsync(IPAddress address, int port, TimeSpan timeout, CancellationToken cancellationToken)
+        => (await Engine.ProbeTcpAsync(address, port, timeout, cancellationToken)).State;
+
+    private protected async Task<PortState> UdpAsync(IPAddress address, int port, ReadOnlyMemory<byte> payload, TimeSpan timeout, CancellationToken cancellationToken)
+        => (await Engine.ProbeUdpAsync(address, port, payload, timeout, cancellationToken)).State;
 
     [Theory]
     [InlineData("127.0.0.1")]
@@ -36,7 +49,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
         var ip = IPAddress.Parse(address);
         using var listener = new AcceptingListener(ip);
 
-        Assert.Equal(PortState.Open, await Engine.ProbeTcpAsync(ip, listener.Port, Quick, CancellationToken.None));
+        Assert.Equal(PortState.Open, await TcpAsync(ip, listener.Port, Quick, CancellationToken.None));
     }
 
     [LinuxFact]
@@ -46,7 +59,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
 
         for (var i = 0; i < 20; i++)
         {
-            Assert.Equal(PortState.Open, await Engine.ProbeTcpAsync(IPAddress.Loopback, listener.Port, Quick, CancellationToken.None));
+            Assert.Equal(PortState.Open, await TcpAsync(IPAddress.Loopback, listener.Port, Quick, CancellationToken.None));
         }
 
         // A probe that closed with FIN would leave its connection in the FIN/TIME_WAIT states for up to a minute; a reset
@@ -69,7 +82,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     {
         var ip = IPAddress.Parse(address);
 
-        Assert.Equal(PortState.Closed, await Engine.ProbeTcpAsync(ip, ProbeTargets.FreeTcpPort(ip), Quick, CancellationToken.None));
+        Assert.Equal(PortState.Closed, await TcpAsync(ip, ProbeTargets.FreeTcpPort(ip), Quick, CancellationToken.None));
     }
 
     [Theory]
@@ -82,7 +95,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
         var timeout = TimeSpan.FromMilliseconds(200);
 
         var started = DateTime.UtcNow;
-        var state = await Engine.ProbeTcpAsync(ip, silent.Port, timeout, CancellationToken.None);
+        var state = await TcpAsync(ip, silent.Port, timeout, CancellationToken.None);
 
         Assert.Equal(PortState.Filtered, state);
         Assert.True(DateTime.UtcNow - started >= timeout - TimeSpan.FromMilliseconds(20), "answered before the timeout");
@@ -96,7 +109,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
         var ip = IPAddress.Parse(address);
         using var echo = new UdpEchoServer(ip);
 
-        Assert.Equal(PortState.Open, await Engine.ProbeUdpAsync(ip, echo.Port, "ping"u8.ToArray(), Quick, CancellationToken.None));
+        Assert.Equal(PortState.Open, await UdpAsync(ip, echo.Port, "ping"u8.ToArray(), Quick, CancellationToken.None));
     }
 
     [Theory]
@@ -106,7 +119,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     {
         var ip = IPAddress.Parse(address);
 
-        Assert.Equal(PortState.Closed, await Engine.ProbeUdpAsync(ip, ProbeTargets.FreeUdpPort(ip), "ping"u8.ToArray(), Quick, CancellationToken.None));
+        Assert.Equal(PortState.Closed, await UdpAsync(ip, ProbeTargets.FreeUdpPort(ip), "ping"u8.ToArray(), Quick, CancellationToken.None));
     }
 
     [Theory]
@@ -118,12 +131,12 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
         using var silent = new System.Net.Sockets.Socket(ip.AddressFamily, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
         silent.Bind(new IPEndPoint(ip, 0));
 
-        var state = await Engine.ProbeUdpAsync(ip, ((IPEndPoint)silent.LocalEndPoint!).Port, "ping"u8.ToArray(), TimeSpan.FromMilliseconds(150), CancellationToken.None);
+        var state = await UdpAsync(ip, ((IPEndPoint)silent.LocalEndPoint!).Port, "ping"u8.ToArray(), TimeSpan.FromMilliseconds(150), CancellationToken.None);
 
         Assert.Equal(PortState.OpenOrFiltered, state);
     }
 
-    [LinuxRootFact]
+    [NetworkNamespaceFact]
     public void Dropped_and_rejected_ports_in_a_network_namespace_are_classified()
     {
         const int DroppedTcp = 7001, DroppedUdp = 7002, Unfiltered = 7003, UnreachableTcp = 7004, ProhibitedUdp = 7005;
@@ -140,12 +153,12 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
 
         var states = ns.RunInside(() => new[]
         {
-            Engine.ProbeTcpAsync(IPAddress.Loopback, DroppedTcp, shortWait, CancellationToken.None).AsTask().GetAwaiter().GetResult(),
-            Engine.ProbeUdpAsync(IPAddress.Loopback, DroppedUdp, "ping"u8.ToArray(), shortWait, CancellationToken.None).AsTask().GetAwaiter().GetResult(),
-            Engine.ProbeTcpAsync(IPAddress.Loopback, Unfiltered, Quick, CancellationToken.None).AsTask().GetAwaiter().GetResult(),
-            Engine.ProbeUdpAsync(IPAddress.Loopback, Unfiltered, "ping"u8.ToArray(), Quick, CancellationToken.None).AsTask().GetAwaiter().GetResult(),
-            Engine.ProbeTcpAsync(IPAddress.Loopback, UnreachableTcp, Quick, CancellationToken.None).AsTask().GetAwaiter().GetResult(),
-            Engine.ProbeUdpAsync(IPAddress.Loopback, ProhibitedUdp, "ping"u8.ToArray(), Quick, CancellationToken.None).AsTask().GetAwaiter().GetResult(),
+            Engine.ProbeTcpAsync(IPAddress.Loopback, DroppedTcp, shortWait, CancellationToken.None).AsTask().GetAwaiter().GetResult().State,
+            Engine.ProbeUdpAsync(IPAddress.Loopback, DroppedUdp, "ping"u8.ToArray(), shortWait, CancellationToken.None).AsTask().GetAwaiter().GetResult().State,
+            Engine.ProbeTcpAsync(IPAddress.Loopback, Unfiltered, Quick, CancellationToken.None).AsTask().GetAwaiter().GetResult().State,
+            Engine.ProbeUdpAsync(IPAddress.Loopback, Unfiltered, "ping"u8.ToArray(), Quick, CancellationToken.None).AsTask().GetAwaiter().GetResult().State,
+            Engine.ProbeTcpAsync(IPAddress.Loopback, UnreachableTcp, Quick, CancellationToken.None).AsTask().GetAwaiter().GetResult().State,
+            Engine.ProbeUdpAsync(IPAddress.Loopback, ProhibitedUdp, "ping"u8.ToArray(), Quick, CancellationToken.None).AsTask().GetAwaiter().GetResult().State,
         });
 
         // Silence: filtered (TCP) or open|filtered (UDP). The port without a rule answers "closed", which proves the probes
@@ -155,11 +168,141 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
             states);
     }
 
+    // ---- Network edges (issue 10): each scenario in a namespace of its own, probed from a thread inside it. ----
+
+    private ProbeOutcome TcpIn(IPAddress address, int port, TimeSpan timeout)
+        => Engine.ProbeTcpAsync(address, port, timeout, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+
+    private ProbeOutcome UdpIn(IPAddress address, int port, TimeSpan timeout)
+        => Engine.ProbeUdpAsync(address, port, "ping"u8.ToArray(), timeout, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+
+    private static NetworkNamespace Namespace(params string[] rules)
+    {
+        var ns = NetworkNamespace.TryCreate(rules, out var whyNot);
+        Assert.True(ns is not null, whyNot);
+        return ns;
+    }
+
+    [NetworkNamespaceFact]
+    public void Icmp_protocol_unreachable_is_filtered_proto_unreach_not_an_exception()
+    {
+        const int Port = 7101;
+        using var ns = Namespace(
+            $"meta nfproto ipv4 tcp dport {Port} reject with icmp type prot-unreachable",
+            $"meta nfproto ipv4 udp dport {Port} reject with icmp type prot-unreachable");
+
+        var outcomes = ns.RunInside(() => new[] { TcpIn(IPAddress.Loopback, Port, Quick), UdpIn(IPAddress.Loopback, Port, Quick) });
+
+        Assert.All(outcomes, outcome => Assert.Equal(new ProbeOutcome(PortState.Filtered, PortReason.ProtoUnreach), outcome));
+    }
+
+    [NetworkNamespaceFact]
+    public void Udp_host_and_network_unreachable_are_filtered_with_their_reason()
+    {
+        const int HostPort = 7111, NetPort = 7112, ProhibitedPort = 7113;
+        using var ns = Namespace(
+            $"udp dport {HostPort} reject with icmpx type host-unreachable",
+            $"meta nfproto ipv4 udp dport {NetPort} reject with icmp type net-unreachable",
+            $"meta nfproto ipv6 udp dport {NetPort} reject with icmpv6 type no-route",
+            $"udp dport {ProhibitedPort} reject with icmpx type admin-prohibited");
+
+        var outcomes = ns.RunInside(() => new[] { IPAddress.Loopback, IPAddress.IPv6Loopback }
+            .SelectMany(address => new[] { UdpIn(address, HostPort, Quick), UdpIn(address, NetPort, Quick), UdpIn(address, ProhibitedPort, Quick) })
+            .ToArray());
+
+        Assert.Equal(
+            new[]
+            {
+                new ProbeOutcome(PortState.Filtered, PortReason.HostUnreach), new ProbeOutcome(PortState.Filtered, PortReason.NetUnreach), new ProbeOutcome(PortState.Filtered, ReadsIcmpTypeAndCode ? PortReason.AdminProhibited : PortReason.HostUnreach),
+                new ProbeOutcome(PortState.Filtered, PortReason.HostUnreach), new ProbeOutcome(PortState.Filtered, PortReason.NetUnreach), new ProbeOutcome(PortState.Filtered, PortReason.AdminProhibited),
+            },
+            outcomes);
+    }
+
+    [NetworkNamespaceFact]
+    public void Tcp_answered_by_icmp_port_unreachable_is_decided_at_once_over_both_families()
+    {
+        // Over IPv6 the kernel keeps an ICMPv6 error that arrives during connect() as a "soft" error until the SYN is
+        // retransmitted (about 1 s); the error queue has it at once. The timeout is shorter than that retransmission.
+        // nmap (-sS) reports a TCP port answered by ICMP port unreachable as filtered (port-unreach), over both families.
+        const int Port = 7121;
+        using var ns = Namespace($"tcp dport {Port} reject with icmpx type port-unreachable");
+        var timeout = TimeSpan.FromMilliseconds(700);
+
+        var outcomes = ns.RunInside(() => new[] { TcpIn(IPAddress.Loopback, Port, timeout), TcpIn(IPAddress.IPv6Loopback, Port, timeout) });
+
+        if (ReadsIcmpTypeAndCode)
+        {
+            Assert.Equal(new ProbeOutcome(PortState.Filtered, PortReason.PortUnreach), outcomes[0]);
+            Assert.Equal(new ProbeOutcome(PortState.Filtered, PortReason.PortUnreach), outcomes[1]);
+        }
+        else
+        {
+            // errno alone: ECONNREFUSED over IPv4 (what nmap -sT says too: closed, conn-refused); nothing in time over IPv6.
+            Assert.Equal(OutcomeClassifier.Refused, outcomes[0]);
+        }
+    }
+
+    [NetworkNamespaceFact]
+    public void A_udp_probe_that_hears_its_own_datagram_is_closed_self_connect()
+    {
+        // With a one-port ephemeral range P, a UDP socket connected to 127.0.0.1:P is bound to P itself and receives its
+        // own datagram: nothing else holds the port.
+        const int Port = 40000;
+        using var ns = Namespace();
+        ns.Exec("sysctl", "-q", "-w", $"net.ipv4.ip_local_port_range={Port} {Port}");
+
+        var outcomes = ns.RunInside(() => new[] { UdpIn(IPAddress.Loopback, Port, Quick), UdpIn(IPAddress.IPv6Loopback, Port, Quick) });
+
+        Assert.All(outcomes, outcome => Assert.Equal(OutcomeClassifier.ConnectedToItself, outcome));
+    }
+
+    [Fact]
+    public async Task Ipv4_mapped_addresses_are_probed_over_ipv4_and_leave_native_ipv6_probes_alone()
+    {
+        using var listener4 = new AcceptingListener(IPAddress.Loopback);
+        using var listener6 = new AcceptingListener(IPAddress.IPv6Loopback);
+        var closed4 = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
+
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(PortState.Open, await TcpAsync(IPAddress.Loopback.MapToIPv6(), listener4.Port, Quick, CancellationToken.None));
+            Assert.Equal(PortState.Closed, await TcpAsync(IPAddress.Loopback.MapToIPv6(), closed4, Quick, CancellationToken.None));
+            Assert.Equal(PortState.Open, await TcpAsync(IPAddress.IPv6Loopback, listener6.Port, Quick, CancellationToken.None));
+        }
+    }
+
+    [LinuxFact]
+    public async Task A_finished_scan_leaves_no_socket_open_not_even_a_spare()
+    {
+        using var scanner = new PortScanner(new PortScanOptions { Window = 64, Timeout = TimeSpan.FromSeconds(1) }, Engine);
+        await scanner.RunAsync(IPAddress.Loopback, PortSet.Range(20_000, 20_200));
+        var baseline = ProbeTargets.QuiescentSockets();
+
+        await scanner.RunAsync(IPAddress.Loopback, PortSet.Range(20_000, 21_000));
+
+        // Looked at the moment the scan returns, without the grace period SocketsOpenedSince allows.
+        Assert.Empty(ProbeTargets.OpenSockets().Except(baseline));
+    }
+
+    [LinuxFact]
+    public async Task Thousands_of_probes_with_millisecond_timeouts_still_see_the_answers_that_came()
+    {
+        using var listener = new AcceptingListener(IPAddress.Loopback);
+        var closed = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 2_000).Select(i => Task.Run(() =>
+            TcpAsync(IPAddress.Loopback, i % 4 == 0 ? listener.Port : closed, TimeSpan.FromMilliseconds(1 + (i % 5)), CancellationToken.None))));
+
+        var filtered = outcomes.Count(state => state == PortState.Filtered);
+        Assert.True(filtered == 0, $"{filtered} of {outcomes.Length} answered loopback probes were reported Filtered");
+    }
+
     [Fact]
     public async Task Cancelling_a_probe_in_flight_throws_and_closes_its_socket()
     {
         using var silent = new SilentTcpListener(IPAddress.Loopback);
-        await Engine.ProbeTcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromMilliseconds(20), CancellationToken.None); // warm
+        await TcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromMilliseconds(20), CancellationToken.None); // warm
         var baseline = ProbeTargets.QuiescentSockets();
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
@@ -189,7 +332,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Engine.ProbeTcpAsync(IPAddress.Loopback, 9, Quick, cts.Token).AsTask());
     }
 
-    [LinuxRootFact]
+    [NetworkNamespaceFact]
     public void A_connection_to_itself_is_not_an_open_port()
     {
         // In a namespace whose ephemeral range is the single port P, a connect to 127.0.0.1:P must use P as its source
@@ -200,7 +343,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
         ns.Exec("sysctl", "-q", "-w", $"net.ipv4.ip_local_port_range={Port} {Port}");
 
         var states = ns.RunInside(() => new[] { IPAddress.Loopback, IPAddress.Loopback, IPAddress.IPv6Loopback, IPAddress.IPv6Loopback }
-            .Select(address => Engine.ProbeTcpAsync(address, Port, Quick, CancellationToken.None).AsTask().GetAwaiter().GetResult())
+            .Select(address => Engine.ProbeTcpAsync(address, Port, Quick, CancellationToken.None).AsTask().GetAwaiter().GetResult().State)
             .ToArray());
 
         Assert.All(states, state => Assert.Equal(PortState.Closed, state));
@@ -217,10 +360,10 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
 
         for (var round = 0; round < 3; round++)
         {
-            var listenersBefore = LoopbackListeners.Read();
+            var listenersBefore = ListeningPorts.Read();
             var open = new List<int>();
             var summary = await scanner.RunAsync(IPAddress.Loopback, ports, r => open.Add(r.Port));
-            var listeners = listenersBefore.Union(LoopbackListeners.Read()).ToHashSet();
+            var listeners = listenersBefore.Union(ListeningPorts.Read()).ToHashSet();
 
             Assert.Equal(ports.Count, summary.Probes);
             Assert.All(open, port => Assert.Contains(port, listeners));
@@ -232,7 +375,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     {
         using var listener = new AcceptingListener(IPAddress.Loopback);
         var closedPort = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
-        await Engine.ProbeTcpAsync(IPAddress.Loopback, listener.Port, Quick, CancellationToken.None);
+        await TcpAsync(IPAddress.Loopback, listener.Port, Quick, CancellationToken.None);
         var baseline = ProbeTargets.QuiescentSockets();
 
         var counts = new int[4];
@@ -241,7 +384,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
             for (var i = 0; i < 100_000 / 8; i++)
             {
                 var port = (i % 10 == 0) ? listener.Port : closedPort;
-                var state = await Engine.ProbeTcpAsync(IPAddress.Loopback, port, Quick, CancellationToken.None).ConfigureAwait(false);
+                var state = await TcpAsync(IPAddress.Loopback, port, Quick, CancellationToken.None).ConfigureAwait(false);
                 Interlocked.Increment(ref counts[(int)state - 1]);
             }
         })));
@@ -255,11 +398,11 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     public async Task No_descriptor_leaks_after_timeouts()
     {
         using var silent = new SilentTcpListener(IPAddress.Loopback);
-        await Engine.ProbeTcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromMilliseconds(10), CancellationToken.None);
+        await TcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromMilliseconds(10), CancellationToken.None);
         var baseline = ProbeTargets.QuiescentSockets();
 
         var states = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ =>
-            Engine.ProbeTcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromMilliseconds(100), CancellationToken.None).AsTask()));
+            TcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromMilliseconds(100), CancellationToken.None)));
 
         Assert.All(states, state => Assert.Equal(PortState.Filtered, state));
         Assert.Empty(ProbeTargets.SocketsOpenedSince(baseline));
@@ -270,7 +413,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     {
         using var silent = new SilentTcpListener(IPAddress.Loopback);
         using var scanner = new PortScanner(new PortScanOptions { Window = 128, Timeout = TimeSpan.FromSeconds(10), ReportAllStates = true }, Engine);
-        await Engine.ProbeTcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromMilliseconds(10), CancellationToken.None);
+        await TcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromMilliseconds(10), CancellationToken.None);
         var baseline = ProbeTargets.QuiescentSockets();
         using var cts = new CancellationTokenSource();
 

@@ -48,28 +48,4 @@ public sealed class ProbeEngineSelectionTests
             ProbeEngines.ForcePortable = false;
         }
     }
-
-    [Theory]
-    [InlineData(111, PortState.Closed)]   // ECONNREFUSED
-    [InlineData(104, PortState.Closed)]   // ECONNRESET
-    [InlineData(113, PortState.Filtered)] // EHOSTUNREACH
-    [InlineData(101, PortState.Filtered)] // ENETUNREACH
-    [InlineData(13, PortState.Filtered)]  // EACCES
-    [InlineData(1, PortState.Filtered)]   // EPERM (a local firewall rejected the packet)
-    [InlineData(110, PortState.Filtered)] // ETIMEDOUT
-    public void Errors_about_the_port_map_to_its_state(int errno, PortState expected)
-    {
-        Assert.True(LinuxProbeEngine.TryClassifyError(errno, out var state));
-        Assert.Equal(expected, state);
-    }
-
-    [Theory]
-    [InlineData(24, System.Net.Sockets.SocketError.TooManyOpenSockets)] // EMFILE
-    [InlineData(105, System.Net.Sockets.SocketError.NoBufferSpaceAvailable)] // ENOBUFS
-    [InlineData(99, System.Net.Sockets.SocketError.AddressNotAvailable)] // EADDRNOTAVAIL
-    public void Errors_about_this_machine_are_exceptions_not_states(int errno, System.Net.Sockets.SocketError expected)
-    {
-        Assert.False(LinuxProbeEngine.TryClassifyError(errno, out _));
-        Assert.Equal(expected, LinuxProbeEngine.ToSocketException(errno).SocketErrorCode);
-    }
 }

@@ -8,6 +8,11 @@ internal static class ProbeHost
 
     /// <param name="prlimitNoFile">When set, the child runs under <c>prlimit --nofile=N:N</c>.</param>
     public static Dictionary<string, string> Run(TimeSpan timeout, int? prlimitNoFile, params string[] arguments)
+        => RunIn(null, timeout, prlimitNoFile, arguments);
+
+    /// <param name="netns">When set, the child runs inside that network namespace (<c>ip netns exec</c>).</param>
+    /// <param name="prlimitNoFile">When set, the child runs under <c>prlimit --nofile=N:N</c>.</param>
+    public static Dictionary<string, string> RunIn(string? netns, TimeSpan timeout, int? prlimitNoFile, params string[] arguments)
     {
         var host = Path.Combine(AppContext.BaseDirectory, "PortCatalog.ProbeHost.dll");
         Assert.True(File.Exists(host), $"{host} is missing; the test project references tests/PortCatalog.ProbeHost to copy it.");
@@ -15,6 +20,10 @@ internal static class ProbeHost
         string[] command = prlimitNoFile is { } limit
             ? ["prlimit", $"--nofile={limit}:{limit}", "dotnet", host, .. arguments]
             : ["dotnet", host, .. arguments];
+        if (netns is not null)
+        {
+            command = ["ip", "netns", "exec", netns, .. command];
+        }
         var result = ExternalCommand.Run(command[0], command[1..], timeout);
 
         var line = result.Stdout.Trim();

@@ -27,6 +27,27 @@ internal static class ProbeTargets
     }
 
     /// <summary>
+    /// A TCP socket bound to <paramref name="address"/> but not listening: a connect to <paramref name="port"/> is refused,
+    /// and while it is held no other socket gets that port from bind(0).
+    /// </summary>
+    public static Socket BoundTcpSocket(IPAddress address, out int port)
+    {
+        var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(address, 0));
+        port = ((IPEndPoint)socket.LocalEndPoint!).Port;
+        return socket;
+    }
+
+    /// <summary>A UDP socket that never answers: probes to <paramref name="port"/> get silence, not an ICMP error.</summary>
+    public static Socket SilentUdpSocket(IPAddress address, out int port)
+    {
+        var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(address, 0));
+        port = ((IPEndPoint)socket.LocalEndPoint!).Port;
+        return socket;
+    }
+
+    /// <summary>
     /// The sockets this process has open, each as "descriptor -> socket:[inode]", so a socket closed and its number
     /// reused by a new one counts as new. Other descriptors are left out: the runtime maps assemblies it loads lazily
     /// (System.Net.NameResolution.dll appeared in the middle of a test) and that is no probe's doing.

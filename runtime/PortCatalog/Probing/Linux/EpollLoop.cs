@@ -1,4 +1,3 @@
-#if NET8_0_OR_GREATER
 using System;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
@@ -30,12 +29,7 @@ internal sealed unsafe class EpollLoop : IDisposable
     private int[] _free = new int[64];
     private int _freeCount;
 
-    // Refused TCP sockets kept for the next probe (two per family: AF_INET in 0-1, AF_INET6 in 2-3), -1 when empty,
-    // with when each was put back. The loop closes a spare left unused for SpareLifetime, so an idle engine holds no
-    // descriptors beyond its own epoll and eventfd.
-    private static readonly long s_spareLifetime = Stopwatch.Frequency / 10;
-    private readonly int[] _spares = [-1, -1, -1, -1];
-    private readonly long[] _sparedAt = new long[4];
+    private readonly SpareSockets _spares = new();
 
     // When the loop thread will next wake on its own (Stopwatch ticks); long.MinValue while it is awake and working.
     // A probe with an earlier deadline must wake it through the eventfd. Guarded by _lock.
@@ -48,7 +42,7 @@ internal sealed unsafe class EpollLoop : IDisposable
         _epoll = Libc.EpollCreate1(Libc.EPOLL_CLOEXEC);
         if (_epoll < 0)
         {
-            throw LinuxProbeEngine.ToSocketException(Marshal.GetLastPInvokeError());
+            throw Errno.ToException(Marshal.GetLastPInvokeError(), "epoll_create1");
         }
 
         _wakeFd = Libc.EventFd(0, Libc.EFD_CLOEXEC | Libc.EFD_NONBLOCK);
@@ -56,7 +50,7 @@ internal sealed unsafe class EpollLoop : IDisposable
         {
             var errno = Marshal.GetLastPInvokeError();
             Libc.Close(_epoll);
-            throw LinuxProbeEngine.ToSocketException(errno);
+            throw Errno.ToException(errno, "eventfd");
         }
 
         var ev = stackalloc byte[16];
@@ -68,54 +62,26 @@ internal sealed unsafe class EpollLoop : IDisposable
     }
 
     /// <summary>Takes a spare TCP socket of <paramref name="family"/> whose last connect was refused, or returns -1.</summary>
-    public int TakeSpareSocket(int family)
-    {
-        var first = family == Libc.AF_INET ? 0 : 2;
-        for (var i = first; i < first + 2; i++)
-        {
-            if (Volatile.Read(ref _spares[i]) >= 0)
-            {
-                var fd = Interlocked.Exchange(ref _spares[i], -1);
-                if (fd >= 0)
-                {
-                    return fd;
-                }
-            }
-        }
+    public int TakeSpareSocket(int family) => _spares.TryTake(family);
 
-        return -1;
-    }
-
-    /// <summary>Keeps a refused TCP socket for the next probe, or closes it when both of its family's slots are taken.</summary>
+    /// <summary>Keeps a refused TCP socket for the next probe, or closes it when its family's slots are taken.</summary>
     public void ReturnSpareSocket(int family, int fd)
     {
-        if (_disposed)
+        if (_disposed || !_spares.TryReturn(family, fd))
         {
             Libc.Close(fd);
             return;
         }
 
-        var first = family == Libc.AF_INET ? 0 : 2;
-        for (var i = first; i < first + 2; i++)
+        // The loop may be asleep with no timeout; it must wake to expire this spare some time.
+        if (Volatile.Read(ref _sleepUntil) == long.MaxValue)
         {
-            if (Volatile.Read(ref _spares[i]) < 0)
-            {
-                Volatile.Write(ref _sparedAt[i], Stopwatch.GetTimestamp());
-                if (Interlocked.CompareExchange(ref _spares[i], fd, -1) == -1)
-                {
-                    // The loop may be asleep with no timeout; it must wake to expire this spare some time.
-                    if (Volatile.Read(ref _sleepUntil) == long.MaxValue)
-                    {
-                        Wake();
-                    }
-
-                    return;
-                }
-            }
+            Wake();
         }
-
-        Libc.Close(fd);
     }
+
+    /// <summary>Closes every spare socket now (a scan ended: it leaves no socket open behind it).</summary>
+    public void CloseSpareSockets() => _spares.CloseAll();
 
     /// <summary>Takes a pooled operation (creating one while the pool warms up).</summary>
     public ProbeOperation Rent()
@@ -209,21 +175,13 @@ internal sealed unsafe class EpollLoop : IDisposable
         for (var i = 0; i < registry.Length && registry[i] is { } operation; i++)
         {
             var generation = operation.Generation;
-            if (operation.TryClaim(generation))
+            if (operation.TryDecide(generation))
             {
-                operation.Settle(default, new ObjectDisposedException(nameof(LinuxProbeEngine)));
+                operation.Decide(default, new ObjectDisposedException(nameof(LinuxProbeEngine)));
             }
         }
 
-        for (var i = 0; i < _spares.Length; i++)
-        {
-            var fd = Interlocked.Exchange(ref _spares[i], -1);
-            if (fd >= 0)
-            {
-                Libc.Close(fd);
-            }
-        }
-
+        _spares.CloseAll();
         Libc.Close(_wakeFd);
         Libc.Close(_epoll);
     }
@@ -260,9 +218,9 @@ internal sealed unsafe class EpollLoop : IDisposable
                 // Pairs with ReturnSpareSocket (store the spare, then read _sleepUntil): either that sees "asleep for
                 // good" and wakes this thread, or this sees the spare and sleeps only until it may expire.
                 Interlocked.MemoryBarrier();
-                if (HasSpares())
+                if (_spares.Any())
                 {
-                    var sweep = MillisecondsUntil(Stopwatch.GetTimestamp() + s_spareLifetime);
+                    var sweep = MillisecondsUntil(Stopwatch.GetTimestamp() + SpareSockets.Lifetime);
                     timeout = timeout < 0 ? sweep : Math.Min(timeout, sweep);
                 }
 
@@ -285,21 +243,21 @@ internal sealed unsafe class EpollLoop : IDisposable
                     var registry = Volatile.Read(ref _registry);
                     var operation = registry[(int)(data >> 32)];
                     var generation = (int)(uint)data;
-                    if (operation.TryClaim(generation))
+                    if (operation.TryDecide(generation))
                     {
                         if (_engine.TryDecideReady(operation, out var outcome, out var errno))
                         {
-                            operation.Settle(outcome, null);
+                            operation.Decide(outcome, null);
                         }
                         else
                         {
-                            operation.Settle(default, LinuxProbeEngine.ToSocketException(errno));
+                            operation.Decide(default, Errno.ToException(errno, operation.IsUdp ? "recv" : "connect"));
                         }
                     }
                 }
 
                 ExpireDeadlines();
-                ExpireSpares();
+                _spares.Expire(Stopwatch.GetTimestamp());
             }
         }
         finally
@@ -327,41 +285,9 @@ internal sealed unsafe class EpollLoop : IDisposable
                 generation = expired.Generation;
             }
 
-            if (expired.TryClaim(generation))
+            if (expired.TryDecide(generation))
             {
-                // Silence: a TCP SYN nobody answered is filtered; a UDP datagram nobody answered may be open or filtered.
-                expired.Settle(expired.IsUdp ? PortState.OpenOrFiltered : PortState.Filtered, null);
-            }
-        }
-    }
-
-    private bool HasSpares()
-    {
-        for (var i = 0; i < _spares.Length; i++)
-        {
-            if (Volatile.Read(ref _spares[i]) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private void ExpireSpares()
-    {
-        var now = Stopwatch.GetTimestamp();
-        for (var i = 0; i < _spares.Length; i++)
-        {
-            if (Volatile.Read(ref _spares[i]) < 0 || now - Volatile.Read(ref _sparedAt[i]) < s_spareLifetime)
-            {
-                continue;
-            }
-
-            var fd = Interlocked.Exchange(ref _spares[i], -1);
-            if (fd >= 0)
-            {
-                Libc.Close(fd);
+                expired.Decide(OutcomeClassifier.Silence(expired.IsUdp), null);
             }
         }
     }
@@ -379,4 +305,3 @@ internal sealed unsafe class EpollLoop : IDisposable
         return (int)Math.Min(milliseconds, int.MaxValue);
     }
 }
-#endif

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace PortCatalog.Tests.Probing;
 
 /// <summary>The TCP ports something listens on that a connection to 127.0.0.1 can reach, read from /proc/net/tcp{,6}.</summary>
-internal static class LoopbackListeners
+internal static class ListeningPorts
 {
     private const string Listen = "0A";
 

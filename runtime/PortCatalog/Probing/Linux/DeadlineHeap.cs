@@ -1,4 +1,3 @@
-#if NET8_0_OR_GREATER
 using System;
 
 namespace PortCatalog.Probing;
@@ -98,4 +97,3 @@ internal sealed class DeadlineHeap
         item.HeapIndex = index;
     }
 }
-#endif

@@ -1,10 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using PortCatalog.Probing;
-using PortCatalog.Tests.Probing;
 using Xunit.Abstractions;
 
-namespace PortCatalog.Tests.Portable;
+namespace PortCatalog.Tests.Probing;
 
 /// <summary>
 /// Tests that measure the whole process (descriptors, allocated bytes, the machine's listening ports) and so must
@@ -24,10 +23,11 @@ public sealed class PortableProbeEngineResourceTests(ITestOutputHelper output)
     public async Task SocketDescriptorsReturnToTheirStartingCountAfterManyProbesTimeoutsAndCancellations()
     {
         using var engine = new PortableProbeEngine();
-        using var listener = LoopbackPeers.OpenTcpPort(AddressFamily.InterNetwork, out var openPort);
-        using var bound = LoopbackPeers.ClosedTcpPort(AddressFamily.InterNetworkV6, out var closedPort);
-        using var silent = LoopbackPeers.SilentUdpPort(AddressFamily.InterNetwork, out var silentPort);
-        using var echo = LoopbackPeers.StartUdpEcho(AddressFamily.InterNetwork);
+        using var listener = new AcceptingListener(IPAddress.Loopback);
+        var openPort = listener.Port;
+        using var bound = ProbeTargets.BoundTcpSocket(IPAddress.IPv6Loopback, out var closedPort);
+        using var silent = ProbeTargets.SilentUdpSocket(IPAddress.Loopback, out var silentPort);
+        using var echo = new UdpEchoServer(IPAddress.Loopback);
 
         async Task MixedRoundAsync(int probes)
         {
@@ -62,7 +62,7 @@ public sealed class PortableProbeEngineResourceTests(ITestOutputHelper output)
         // Sequential closed-port probes make up the bulk, the common case of a scan.
         for (var i = 0; i < 4000; i++)
         {
-            Assert.Equal(PortState.Closed, await engine.ProbeTcpAsync(IPAddress.IPv6Loopback, closedPort, Patient, CancellationToken.None));
+            Assert.Equal(PortState.Closed, (await engine.ProbeTcpAsync(IPAddress.IPv6Loopback, closedPort, Patient, CancellationToken.None)).State);
         }
 
         Assert.Empty(ProbeTargets.SocketsOpenedSince(before));
@@ -72,7 +72,7 @@ public sealed class PortableProbeEngineResourceTests(ITestOutputHelper output)
     public async Task AWarmClosedPortProbeAllocatesLessThanSevenHundredBytes()
     {
         using var engine = new PortableProbeEngine();
-        using var bound = LoopbackPeers.ClosedTcpPort(AddressFamily.InterNetwork, out var port);
+        using var bound = ProbeTargets.BoundTcpSocket(IPAddress.Loopback, out var port);
         const int Batches = 5;
         const int ProbesPerBatch = 2000;
 

@@ -19,7 +19,7 @@ internal sealed class PortableProbeEngine : IProbeEngine
     private readonly Stack<PortableProbeOperation> _pool = new();
     private bool _disposed;
 
-    public ValueTask<PortState> ProbeTcpAsync(IPAddress address, int port, TimeSpan timeout, CancellationToken cancellationToken)
+    public ValueTask<ProbeOutcome> ProbeTcpAsync(IPAddress address, int port, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -29,7 +29,7 @@ internal sealed class PortableProbeEngine : IProbeEngine
         return Rent().StartTcp(address, port, timeout, cancellationToken);
     }
 
-    public ValueTask<PortState> ProbeUdpAsync(IPAddress address, int port, ReadOnlyMemory<byte> payload, TimeSpan timeout, CancellationToken cancellationToken)
+    public ValueTask<ProbeOutcome> ProbeUdpAsync(IPAddress address, int port, ReadOnlyMemory<byte> payload, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -37,6 +37,17 @@ internal sealed class PortableProbeEngine : IProbeEngine
         }
 
         return Rent().StartUdp(address, port, payload, timeout, cancellationToken);
+    }
+
+    public ValueTask<PortState> ProbeTcpStateAsync(IPAddress address, int port, TimeSpan timeout, CancellationToken cancellationToken)
+        => StateOf(ProbeTcpAsync(address, port, timeout, cancellationToken));
+
+    public ValueTask<PortState> ProbeUdpStateAsync(IPAddress address, int port, ReadOnlyMemory<byte> payload, TimeSpan timeout, CancellationToken cancellationToken)
+        => StateOf(ProbeUdpAsync(address, port, payload, timeout, cancellationToken));
+
+    /// <summary>Nothing to do: this engine keeps no socket between probes.</summary>
+    public void ReleaseIdleSockets()
+    {
     }
 
     /// <summary>Releases the pooled operations. Probes in flight finish normally and release theirs as they return.</summary>
@@ -57,7 +68,7 @@ internal sealed class PortableProbeEngine : IProbeEngine
 
         foreach (var operation in idle)
         {
-            operation.Release();
+            operation.Retire();
         }
     }
 
@@ -72,7 +83,7 @@ internal sealed class PortableProbeEngine : IProbeEngine
             }
         }
 
-        operation.Release();
+        operation.Retire();
     }
 
     private PortableProbeOperation Rent()
@@ -93,12 +104,21 @@ internal sealed class PortableProbeEngine : IProbeEngine
         return new PortableProbeOperation(this);
     }
 
-    private static ValueTask<PortState> Canceled(CancellationToken cancellationToken)
+    // System.Net.Sockets allocates per socket anyway; the state machine box here is pooled on .NET 6+.
+    private static ValueTask<PortState> StateOf(ValueTask<ProbeOutcome> probe)
+        => probe.IsCompletedSuccessfully ? new ValueTask<PortState>(probe.Result.State) : AwaitState(probe);
+
+#if NET
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
+    private static async ValueTask<PortState> AwaitState(ValueTask<ProbeOutcome> probe) => (await probe.ConfigureAwait(false)).State;
+
+    private static ValueTask<ProbeOutcome> Canceled(CancellationToken cancellationToken)
     {
 #if NET
-        return ValueTask.FromCanceled<PortState>(cancellationToken);
+        return ValueTask.FromCanceled<ProbeOutcome>(cancellationToken);
 #else
-        return new ValueTask<PortState>(Task.FromCanceled<PortState>(cancellationToken));
+        return new ValueTask<ProbeOutcome>(Task.FromCanceled<ProbeOutcome>(cancellationToken));
 #endif
     }
 }

@@ -14,24 +14,35 @@ namespace PortCatalog.Probing;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Three parties can end a probe: the socket operation completing, the timeout timer and the caller's cancellation
-/// token. Whichever first moves <see cref="_state"/> away from <c>Pending</c> decides the outcome. The timer and the
-/// token decide by closing the socket, which makes the pending socket operation complete with <c>OperationAborted</c>.
+/// The lifecycle, in the words both engines use (<c>ProbeOperation</c> on Linux too): a probe is <c>Pending</c>
+/// until one party moves <see cref="_state"/> to a decided state; two <em>holds</em> keep it alive, and whoever calls the
+/// last <see cref="Release"/> completes it. Three parties can decide: the socket operation completing, the timeout
+/// timer and the caller's cancellation token. The timer and the token decide by closing the socket, which makes the
+/// pending socket operation complete with <c>OperationAborted</c>.
 /// </para>
 /// <para>
 /// The operation must not be recycled while the socket operation is still running (the event args would be reused
 /// under it) or while the timer or token callback is still closing the socket (it could close the next probe's socket).
-/// <see cref="_outstanding"/> counts those two obligations, "the socket operation has completed" and "the outcome has
-/// been decided", and whoever releases the last one finishes the probe.
+/// The two holds are "the socket operation has completed" and "the outcome has been decided".
+/// </para>
+/// <para>
+/// The timer does not decide while the socket already has its answer (a completion the thread pool has not run yet,
+/// which happens with thousands of probes in flight and millisecond timeouts): an answer that arrived wins.
 /// </para>
 /// </remarks>
-internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskSource<PortState>
+internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskSource<ProbeOutcome>
 {
     private const int Idle = 0;
     private const int Pending = 1;
-    private const int Decided = 2;
+    private const int Decided = 2; // by the socket operation's completion
     private const int TimedOut = 3;
     private const int Canceled = 4;
+
+    // Linux socket options (linux/in.h, linux/in6.h): report every ICMP error to a connected UDP socket.
+    private const int SolIp = 0;
+    private const int IpRecvErr = 11;
+    private const int SolIpv6 = 41;
+    private const int Ipv6RecvErr = 25;
 
     // A reply only has to arrive; its bytes are never read, so a few are enough. A longer datagram is truncated
     // (Linux) or reported as MessageSize (Windows); both count as a reply.
@@ -48,14 +59,14 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
     private readonly byte[] _receiveBuffer = new byte[ReceiveBufferSize];
     private readonly Timer _timer;
 
-    private ManualResetValueTaskSourceCore<PortState> _core; // a mutable struct: never make this readonly
+    private ManualResetValueTaskSourceCore<ProbeOutcome> _core; // a mutable struct: never make this readonly
     private Socket? _socket;
     private bool _isUdp;
     private bool _receiving;
     private int _state;
-    private int _outstanding;
+    private int _holds;
     private long _deadline;
-    private PortState _result;
+    private ProbeOutcome _result;
     private Exception? _failure;
     private CancellationToken _cancellationToken;
     private CancellationTokenRegistration _registration;
@@ -70,7 +81,7 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
         _timer = new Timer(s_onTimer, this, Timeout.Infinite, Timeout.Infinite);
     }
 
-    public ValueTask<PortState> StartTcp(IPAddress address, int port, TimeSpan timeout, CancellationToken cancellationToken)
+    public ValueTask<ProbeOutcome> StartTcp(IPAddress address, int port, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var socket = CreateSocket(address, SocketType.Stream, ProtocolType.Tcp);
 
@@ -97,10 +108,10 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
             return Complete(SocketError.OperationAborted);
         }
 
-        return pending ? new ValueTask<PortState>(this, _core.Version) : Complete(SocketError);
+        return pending ? new ValueTask<ProbeOutcome>(this, _core.Version) : Complete(SocketError);
     }
 
-    public ValueTask<PortState> StartUdp(IPAddress address, int port, ReadOnlyMemory<byte> payload, TimeSpan timeout, CancellationToken cancellationToken)
+    public ValueTask<ProbeOutcome> StartUdp(IPAddress address, int port, ReadOnlyMemory<byte> payload, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var socket = CreateSocket(address, SocketType.Dgram, ProtocolType.Udp);
 
@@ -128,17 +139,17 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
             return Complete(SocketError.OperationAborted);
         }
 
-        return pending ? new ValueTask<PortState>(this, _core.Version) : Complete(SocketError);
+        return pending ? new ValueTask<ProbeOutcome>(this, _core.Version) : Complete(SocketError);
     }
 
-    /// <summary>Releases the timer and the event args; only for operations that are not in flight.</summary>
-    public void Release()
+    /// <summary>Disposes the timer and the event args for good; only for operations that are not in flight.</summary>
+    public void Retire()
     {
         _timer.Dispose();
         Dispose();
     }
 
-    PortState IValueTaskSource<PortState>.GetResult(short token)
+    ProbeOutcome IValueTaskSource<ProbeOutcome>.GetResult(short token)
     {
         if (token != _core.Version)
         {
@@ -157,9 +168,9 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
         }
     }
 
-    ValueTaskSourceStatus IValueTaskSource<PortState>.GetStatus(short token) => _core.GetStatus(token);
+    ValueTaskSourceStatus IValueTaskSource<ProbeOutcome>.GetStatus(short token) => _core.GetStatus(token);
 
-    void IValueTaskSource<PortState>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+    void IValueTaskSource<ProbeOutcome>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
         => _core.OnCompleted(continuation, state, token, flags);
 
     protected override void OnCompleted(SocketAsyncEventArgs e) => OnSocketOperationCompleted(SocketError);
@@ -170,10 +181,33 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
         try
         {
             socket = new Socket(address.AddressFamily, socketType, protocolType);
+            if (address.IsIPv4MappedToIPv6)
+            {
+                // An IPv4-mapped destination needs IPV6_V6ONLY off, which .NET turns on for every IPv6 socket it creates.
+                socket.DualMode = true;
+            }
+
             if (protocolType == ProtocolType.Tcp)
             {
                 socket.LingerState = s_resetOnClose;
             }
+#if NET
+            else if (OperatingSystem.IsLinux())
+            {
+                // Without IP_RECVERR Linux tells a connected UDP socket only about "hard" ICMP errors (port and protocol
+                // unreachable); host and network unreachable would look like silence (open|filtered) instead of filtered.
+                Span<byte> on = stackalloc byte[] { 1, 0, 0, 0 };
+                if (address.AddressFamily == AddressFamily.InterNetwork || address.IsIPv4MappedToIPv6)
+                {
+                    socket.SetRawSocketOption(SolIp, IpRecvErr, on);
+                }
+
+                if (address.AddressFamily == AddressFamily.InterNetworkV6)
+                {
+                    socket.SetRawSocketOption(SolIpv6, Ipv6RecvErr, on);
+                }
+            }
+#endif
 
             return socket;
         }
@@ -207,7 +241,7 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
     {
         _socket = socket;
         _cancellationToken = cancellationToken;
-        _outstanding = 2; // the socket operation's completion + the decision of the outcome
+        _holds = 2; // the socket operation's completion + the decision of the outcome
         var dueMilliseconds = ToDueMilliseconds(timeout);
         _deadline = dueMilliseconds == Timeout.Infinite ? long.MaxValue : NowMilliseconds() + dueMilliseconds;
         Volatile.Write(ref _state, Pending);
@@ -227,11 +261,11 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
         }
     }
 
-    private ValueTask<PortState> Complete(SocketError error)
+    private ValueTask<ProbeOutcome> Complete(SocketError error)
     {
         var version = _core.Version;
         OnSocketOperationCompleted(error);
-        return new ValueTask<PortState>(this, version);
+        return new ValueTask<ProbeOutcome>(this, version);
     }
 
     private void OnSocketOperationCompleted(SocketError error)
@@ -259,63 +293,26 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
         if (Interlocked.CompareExchange(ref _state, Decided, Pending) == Pending)
         {
             Decide(error);
-            ReleaseObligation();
+            Release();
         }
 
-        ReleaseObligation();
+        Release();
     }
 
     private void Decide(SocketError error)
     {
-        if (_isUdp)
+        if (error == SocketError.Success || (_isUdp && _receiving && error == SocketError.MessageSize))
         {
-            switch (error)
-            {
-                case SocketError.Success when _receiving:
-                case SocketError.MessageSize when _receiving:
-                    // Connecting the socket bound it to an ephemeral port; if that is the probed port, the datagram
-                    // came back to this socket itself, and nothing else holds the port.
-                    _result = IsConnectedToItself() ? PortState.Closed : PortState.Open;
-                    return;
-                case SocketError.ConnectionRefused:
-                case SocketError.ConnectionReset:
-                    _result = PortState.Closed;
-                    return;
-            }
-        }
-        else
-        {
-            switch (error)
-            {
-                case SocketError.Success:
-                    // On loopback the kernel may pick the destination port as the source port, and the connect then
-                    // "succeeds" to itself (TCP simultaneous open). Nothing listened there: the port is closed, not open.
-                    _result = IsConnectedToItself() ? PortState.Closed : PortState.Open;
-                    return;
-                case SocketError.ConnectionRefused:
-                case SocketError.ConnectionReset:
-                    _result = PortState.Closed;
-                    return;
-                case SocketError.TimedOut:
-                    _result = PortState.Filtered;
-                    return;
-            }
+            // On loopback the kernel may pick the destination port as the source port: the connect then "succeeds" to
+            // itself (TCP simultaneous open), or the datagram comes back to this socket. Nothing listened there.
+            _result = IsConnectedToItself() ? OutcomeClassifier.ConnectedToItself : _isUdp ? OutcomeClassifier.Answered : OutcomeClassifier.Accepted;
+            return;
         }
 
-        switch (error)
+        if (!OutcomeClassifier.TryClassify(error, _isUdp, out _result))
         {
-            case SocketError.HostUnreachable:
-            case SocketError.NetworkUnreachable:
-            case SocketError.HostDown:
-            case SocketError.NetworkDown:
-            case SocketError.AccessDenied:
-                // ICMP unreachable or prohibited, no route, or a local firewall (EACCES/EPERM): something filters.
-                _result = PortState.Filtered;
-                return;
-            default:
-                // Local trouble (no ephemeral port, no buffer space, ...) says nothing about the port; report it.
-                _failure = new SocketException((int)error);
-                return;
+            // Local trouble (no ephemeral port, no buffer space, ...) says nothing about the port; report it.
+            _failure = new SocketException((int)error);
         }
     }
 
@@ -338,21 +335,52 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
         if (remaining > 0)
         {
             // A late tick armed for an earlier probe, or a timer that fired a little early: wait out the real deadline.
-            try
-            {
-                _timer.Change(remaining, Timeout.Infinite);
-            }
-            catch (ObjectDisposedException)
-            {
-                // The probe finished meanwhile and its operation left a disposed engine's pool; nothing to wait for.
-            }
+            TryRearm(remaining);
+            return;
+        }
 
+        if (HasAnswerWaiting())
+        {
+            // The answer is there; its completion is queued and will decide. Look again shortly in case it was spurious.
+            TryRearm(1);
             return;
         }
 
         if (Interlocked.CompareExchange(ref _state, TimedOut, Pending) == Pending)
         {
             CloseOnBehalfOfDecision();
+        }
+    }
+
+    // True when the kernel already holds the probe's answer: a UDP datagram or error to read, a TCP connect that finished.
+    private bool HasAnswerWaiting()
+    {
+        try
+        {
+            var socket = _socket;
+            return socket is not null && (_isUdp
+                ? socket.Poll(0, SelectMode.SelectRead)
+                : socket.Poll(0, SelectMode.SelectWrite) || socket.Poll(0, SelectMode.SelectError));
+        }
+        catch (ObjectDisposedException)
+        {
+            return false; // decided and completed meanwhile
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private void TryRearm(long milliseconds)
+    {
+        try
+        {
+            _timer.Change(milliseconds, Timeout.Infinite);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The probe finished meanwhile and its operation left a disposed engine's pool; nothing to wait for.
         }
     }
 
@@ -369,18 +397,18 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
         // The caller's continuation must not run inline on the timer thread or inside CancellationTokenSource.Cancel.
         _core.RunContinuationsAsynchronously = true;
         _socket!.Dispose(); // safe: the probe cannot finish (and recycle _socket) before this party releases
-        ReleaseObligation();
+        Release();
     }
 
-    private void ReleaseObligation()
+    private void Release()
     {
-        if (Interlocked.Decrement(ref _outstanding) == 0)
+        if (Interlocked.Decrement(ref _holds) == 0)
         {
-            Finish();
+            Complete();
         }
     }
 
-    private void Finish()
+    private void Complete()
     {
         _timer.Change(Timeout.Infinite, Timeout.Infinite);
         _registration.Dispose(); // waits for a running cancellation callback, so none can touch the next probe
@@ -393,7 +421,7 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
         switch (_state)
         {
             case TimedOut:
-                _core.SetResult(_isUdp ? PortState.OpenOrFiltered : PortState.Filtered);
+                _core.SetResult(OutcomeClassifier.Silence(_isUdp));
                 break;
             case Canceled:
                 _core.SetException(new OperationCanceledException(_cancellationToken));

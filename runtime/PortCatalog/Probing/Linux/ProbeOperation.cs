@@ -1,4 +1,3 @@
-#if NET8_0_OR_GREATER
 using System;
 using System.Threading;
 using System.Threading.Tasks;
@@ -11,23 +10,25 @@ namespace PortCatalog.Probing;
 /// their <see cref="EpollLoop"/> and reused for the life of the process, so a warm probe allocates nothing.
 /// </summary>
 /// <remarks>
-/// Three parties race to finish a probe: the loop (socket readiness, or the deadline passing), a cancellation callback,
-/// and engine disposal. Whoever wins <see cref="TryClaim"/> decides the outcome. Claiming is a compare-and-swap on
-/// <c>(generation &lt;&lt; 1) | claimed</c>, so a stale event for an earlier use of this pooled object can never claim
-/// the current one. Two holds keep the socket open until both the setup (by the thread that started the probe) and the
-/// claimant are done with it; the last one to let go closes the socket and publishes the result. That is what makes it
-/// safe to arm epoll after cancellation may already have run: the descriptor cannot have been closed and reused.
+/// The lifecycle, in the words both engines use (<see cref="PortableProbeOperation"/> too): a use is <c>Pending</c>
+/// until one party wins <see cref="TryDecide"/> and so <c>Decided</c> it; two <em>holds</em> keep the socket open, and
+/// whoever calls the last <see cref="Release"/> completes the probe (closes the socket, publishes the outcome).
+/// Three parties race to decide: the loop (socket readiness, or the deadline passing), a cancellation callback,
+/// and engine disposal. Deciding is a compare-and-swap on <c>(generation &lt;&lt; 1) | decided</c>, so a stale event for
+/// an earlier use of this pooled object can never decide the current one. The holds are the setup (by the thread that
+/// started the probe) and the decider; that is what makes it safe to arm epoll after cancellation may already have
+/// run: the descriptor cannot have been closed and reused.
 /// </remarks>
-internal sealed class ProbeOperation : IValueTaskSource<PortState>
+internal sealed class ProbeOperation : IValueTaskSource<ProbeOutcome>, IValueTaskSource<PortState>
 {
     private const int GenerationMask = 0x3FFF_FFFF;
 
     private readonly EpollLoop _loop;
-    private ManualResetValueTaskSourceCore<PortState> _core;
+    private ManualResetValueTaskSourceCore<ProbeOutcome> _core;
     private int _generation;
     private int _state;
     private int _holds;
-    private PortState _outcome;
+    private ProbeOutcome _outcome;
     private Exception? _error;
     private CancellationTokenRegistration _cancellation;
 
@@ -91,42 +92,42 @@ internal sealed class ProbeOperation : IValueTaskSource<PortState>
             _cancellation = cancellationToken.UnsafeRegister(static (state, token) =>
             {
                 var operation = (ProbeOperation)state!;
-                if (operation.TryClaim(operation.Generation))
+                if (operation.TryDecide(operation.Generation))
                 {
-                    operation.Settle(default, new OperationCanceledException(token));
+                    operation.Decide(default, new OperationCanceledException(token));
                 }
             }, this);
         }
     }
 
-    /// <summary>Takes the exclusive right to decide this use's outcome; false if it is taken or the use is over.</summary>
-    public bool TryClaim(int generation)
+    /// <summary>Takes the exclusive right to decide this use's outcome (Pending → Decided); false if it is taken or the use is over.</summary>
+    public bool TryDecide(int generation)
     {
         var pending = generation << 1;
         return Interlocked.CompareExchange(ref _state, pending | 1, pending) == pending;
     }
 
-    /// <summary>True while no one has claimed the use <paramref name="generation"/>.</summary>
+    /// <summary>True while no one has decided the use <paramref name="generation"/>.</summary>
     public bool IsPending(int generation) => Volatile.Read(ref _state) == generation << 1;
 
-    /// <summary>Called once by the claimant: records the outcome (or the error) and releases the claim's hold.</summary>
-    public void Settle(PortState outcome, Exception? error)
+    /// <summary>Called once by the decider: records the outcome (or the error) and releases the decider's hold.</summary>
+    public void Decide(ProbeOutcome outcome, Exception? error)
     {
         _outcome = outcome;
         _error = error;
-        ReleaseHold();
+        Release();
     }
 
     /// <summary>Releases one of the two holds; the last release finishes the probe.</summary>
-    public void ReleaseHold()
+    public void Release()
     {
         if (Interlocked.Decrement(ref _holds) == 0)
         {
-            Finish();
+            Complete();
         }
     }
 
-    private void Finish()
+    private void Complete()
     {
         _loop.RemoveDeadline(this);
         // Waits for a cancellation callback running on another thread, so none can touch this object once it is reused.
@@ -145,7 +146,7 @@ internal sealed class ProbeOperation : IValueTaskSource<PortState>
         }
     }
 
-    public PortState GetResult(short token)
+    public ProbeOutcome GetResult(short token)
     {
         try
         {
@@ -158,9 +159,11 @@ internal sealed class ProbeOperation : IValueTaskSource<PortState>
         }
     }
 
+    // The single-probe API that returns only the state awaits the same operation through this interface.
+    PortState IValueTaskSource<PortState>.GetResult(short token) => GetResult(token).State;
+
     public ValueTaskSourceStatus GetStatus(short token) => _core.GetStatus(token);
 
     public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
         => _core.OnCompleted(continuation, state, token, flags);
 }
-#endif

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace PortCatalog.Tests.Probing;
+
+/// <summary>
+/// Over a real link the kernel sends at most a burst of ICMP errors and then about one a second per destination, so a
+/// fast UDP scan hears "port unreachable" from only a few of many closed ports. The scanner must notice that answers
+/// stopped and ask again slowly, as nmap does; <see cref="PortScanOptions.AdaptToIcmpRateLimit"/> = false opts out.
+/// </summary>
+[Collection(ProbeCollection.Name)]
+public sealed class IcmpRateLimitTests
+{
+    private const string ScannerAddress = "10.210.0.1", TargetAddress = "10.210.0.2";
+    private const int First = 7001, Count = 20;
+
+    [NetworkNamespaceFact("nmap")]
+    public void Closed_udp_ports_behind_a_rate_limited_link_are_all_closed_in_no_more_time_than_nmap()
+    {
+        var (scanner, target) = NetworkNamespace.CreateLinked(ScannerAddress, TargetAddress, out _);
+        using (scanner)
+        using (target)
+        {
+            var ports = $"{First}-{First + Count - 1}";
+
+            // The control: without adapting, the limit hides most closed ports (else this test would prove nothing).
+            var fast = ProbeHost.RunIn(scanner.Name, TimeSpan.FromMinutes(2), null, "scan", TargetAddress, ports, "--udp", "--timeout-ms", "1000", "--no-adapt");
+            Assert.True(int.Parse(fast["closed"], CultureInfo.InvariantCulture) < Count, $"without adapting: {string.Join(' ', fast)}");
+
+            var adapted = ProbeHost.RunIn(scanner.Name, TimeSpan.FromMinutes(5), null, "scan", TargetAddress, ports, "--udp", "--timeout-ms", "1000");
+            var nmapTime = Stopwatch.StartNew();
+            var nmap = ExternalCommand.Run("ip", ["netns", "exec", scanner.Name, "nmap", "-n", "-Pn", "-sU", "-p", ports, "-oX", "-", TargetAddress], TimeSpan.FromMinutes(5));
+            nmapTime.Stop();
+
+            Assert.Equal(Count.ToString(CultureInfo.InvariantCulture), adapted["closed"]);
+            Assert.True(nmap.ExitCode == 0, nmap.ToString());
+            Assert.Equal(Count, NmapClosedCount(nmap.Stdout));
+            var ours = TimeSpan.FromMilliseconds(long.Parse(adapted["elapsed-ms"], CultureInfo.InvariantCulture));
+            Assert.True(ours <= nmapTime.Elapsed, $"adapting took {ours}, nmap {nmapTime.Elapsed}");
+        }
+    }
+
+    // nmap's XML lists ports one by one, or folds many of one state into <extraports state="closed" count="N">.
+    private static int NmapClosedCount(string xml)
+        => System.Text.RegularExpressions.Regex.Matches(xml, "<state state=\"closed\"").Count
+            + System.Text.RegularExpressions.Regex.Matches(xml, "<extraports state=\"closed\" count=\"(\\d+)\"")
+                .Sum(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+}

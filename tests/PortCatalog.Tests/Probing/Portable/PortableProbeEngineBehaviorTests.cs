@@ -1,0 +1,24 @@
+using System.Globalization;
+using PortCatalog.Probing;
+
+namespace PortCatalog.Tests.Probing;
+
+/// <summary>The same behaviour suite over the portable System.Net.Sockets engine, so both engines keep one contract.</summary>
+[Collection(ProbeCollection.Name)]
+public sealed class PortableProbeEngineBehaviorTests : ProbeEngineBehaviorTests
+{
+    private protected override IProbeEngine CreateEngine() => new PortableProbeEngine();
+
+    [LinuxProgramFact("prlimit")]
+    public void Full_scans_under_64_descriptors_finish_without_aborting_the_process()
+    {
+        // The runtime starts threads as a scan runs, and those need descriptors too: the window must leave them room.
+        for (var run = 0; run < 5; run++)
+        {
+            var fields = ProbeHost.Run(TimeSpan.FromMinutes(1), prlimitNoFile: 64, "scan", "127.0.0.1", "1-65535", "--engine", "portable", "--timeout-ms", "300");
+
+            Assert.Equal("65535", fields["probes"]);
+            Assert.Equal(65535, long.Parse(fields["open"], CultureInfo.InvariantCulture) + long.Parse(fields["closed"], CultureInfo.InvariantCulture) + long.Parse(fields["filtered"], CultureInfo.InvariantCulture));
+        }
+    }
+}
