@@ -11,7 +11,7 @@ namespace PortCatalog;
 /// System.Net.Sockets. Results follow the usual scanner meaning of <see cref="PortState"/>. To probe many ports, use
 /// <see cref="PortScanner"/>, which bounds the sockets in flight.
 /// </summary>
-public static class PortProbe
+public static partial class PortProbe
 {
     /// <summary>Tries a TCP connection to <paramref name="address"/>:<paramref name="port"/>.</summary>
     /// <param name="address">The host to probe, IPv4 or IPv6.</param>
