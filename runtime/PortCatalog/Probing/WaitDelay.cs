@@ -26,7 +26,6 @@ internal sealed class WaitDelay : IValueTaskSource, IDisposable
 
     public WaitDelay(CancellationToken cancellationToken)
     {
-        _core.RunContinuationsAsynchronously = true;
         _cancellationToken = cancellationToken;
         _timer = new Timer(s_onTimer, this, Timeout.Infinite, Timeout.Infinite);
         if (cancellationToken.CanBeCanceled)
@@ -71,6 +70,10 @@ internal sealed class WaitDelay : IValueTaskSource, IDisposable
             return;
         }
 
+        // The timer's callback already runs on a thread-pool thread: the wait's next attempt may run right there, which
+        // saves queueing it to another thread at every pause. A cancellation may come from any thread (the caller's
+        // Cancel()), so its continuation is queued instead of running inside Cancel().
+        _core.RunContinuationsAsynchronously = canceled;
         if (canceled)
         {
             _core.SetException(new OperationCanceledException(_cancellationToken));

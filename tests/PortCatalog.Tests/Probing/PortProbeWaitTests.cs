@@ -191,7 +191,6 @@ public sealed class PortProbeWaitTests
         var fields = Fields(run.Stdout);
         Assert.Equal("open", fields["outcome"]);
         Assert.Equal("127.0.0.1", fields["address"]);
-        Assert.True(int.Parse(fields["waited-ms"], CultureInfo.InvariantCulture) >= 250, run.ToString());
     }
 
     private static string ProbeHostDll => Path.Combine(AppContext.BaseDirectory, "PortCatalog.ProbeHost.dll");
