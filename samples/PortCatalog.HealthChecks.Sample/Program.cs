@@ -43,7 +43,7 @@ static Task WriteReportAsync(HttpContext context, HealthReport report)
             {
                 status = entry.Value.Status.ToString(),
                 description = entry.Value.Description,
-                data = entry.Value.Data.ToDictionary(d => d.Key, d => d.Value is TimeSpan t ? t.TotalMilliseconds : d.Value),
+                data = entry.Value.Data.ToDictionary(d => d.Value is TimeSpan ? d.Key + "Ms" : d.Key, d => d.Value is TimeSpan t ? t.TotalMilliseconds : d.Value),
             }),
     };
     return context.Response.WriteAsync(JsonSerializer.Serialize(body, new JsonSerializerOptions { WriteIndented = true }));
