@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Threading.Tasks.Sources;
@@ -6,19 +7,16 @@ using System.Threading.Tasks.Sources;
 namespace PortCatalog.Probing;
 
 /// <summary>
-/// The pause between two attempts of one wait, reusable: one <see cref="Timer"/>, one cancellation registration and
-/// one <see cref="IValueTaskSource"/> per wait, so a pause allocates nothing (<see cref="Task.Delay(int)"/> would cost a
-/// task and a timer each time).
+/// The pause between two attempts of one wait, reusable: one cancellation registration and one
+/// <see cref="IValueTaskSource"/> per wait, scheduled on the process-wide <see cref="WaitClock"/>, so a pause allocates
+/// nothing (<see cref="Task.Delay(int)"/> would cost a task and a timer each time).
 /// </summary>
 /// <remarks>
-/// A pause ends when the timer fires or the token is cancelled, whichever first swaps <see cref="_armed"/> from 1 to 0;
-/// the other finds 0 and does nothing. The timer is one-shot (no period), so it fires at most once per arming.
+/// A pause ends when the clock ends it or the token is cancelled, whichever first swaps <see cref="_armed"/> from 1 to
+/// 0; the other finds 0 and does nothing.
 /// </remarks>
 internal sealed class WaitDelay : IValueTaskSource, IDisposable
 {
-    private static readonly TimerCallback s_onTimer = static state => ((WaitDelay)state!).Complete(canceled: false);
-
-    private readonly Timer _timer;
     private readonly CancellationToken _cancellationToken;
     private readonly CancellationTokenRegistration _registration;
     private ManualResetValueTaskSourceCore<bool> _core; // a mutable struct: never make this readonly
@@ -26,20 +24,34 @@ internal sealed class WaitDelay : IValueTaskSource, IDisposable
 
     public WaitDelay(CancellationToken cancellationToken)
     {
+        // Never run a wait's next attempt (or, when it ends, its caller's code) inside the clock's callback, which ends
+        // other waits' pauses too, nor inside the caller's Cancel().
+        _core.RunContinuationsAsynchronously = true;
         _cancellationToken = cancellationToken;
-        _timer = new Timer(s_onTimer, this, Timeout.Infinite, Timeout.Infinite);
         if (cancellationToken.CanBeCanceled)
         {
             _registration = cancellationToken.Register(static state => ((WaitDelay)state!).Complete(canceled: true), this);
         }
     }
 
-    /// <summary>Pauses for <paramref name="milliseconds"/> (at least 1), or until the token is cancelled (then throws <see cref="OperationCanceledException"/>).</summary>
+    // WaitClock's bookkeeping, read and written under its lock: when the pause ends (Stopwatch ticks), the earliest it
+    // may end, and where it sits in the clock's heap (-1: not scheduled).
+    internal long Due { get; set; }
+
+    internal long EarliestEnd { get; set; }
+
+    internal int HeapIndex { get; set; } = -1;
+
+    /// <summary>
+    /// Pauses for <paramref name="milliseconds"/> (at least 1; up to a quarter less when another pause ends then), or
+    /// until the token is cancelled (then throws <see cref="OperationCanceledException"/>).
+    /// </summary>
     public ValueTask PauseAsync(long milliseconds)
     {
         _core.Reset();
         Volatile.Write(ref _armed, 1);
-        _timer.Change(Math.Max(1, milliseconds), Timeout.Infinite);
+        var ticks = (long)(Math.Max(1, milliseconds) * (Stopwatch.Frequency / 1000.0));
+        WaitClock.Schedule(this, Stopwatch.GetTimestamp() + ticks, ticks / 4);
 
         // A token cancelled before this pause was armed has already run its callback and found nothing armed.
         if (_cancellationToken.IsCancellationRequested)
@@ -60,22 +72,20 @@ internal sealed class WaitDelay : IValueTaskSource, IDisposable
     public void Dispose()
     {
         _registration.Dispose();
-        _timer.Dispose();
+        WaitClock.Unschedule(this);
     }
 
-    private void Complete(bool canceled)
+    /// <summary>Ends the pending pause, if any: normally (from the clock) or cancelled.</summary>
+    internal void Complete(bool canceled)
     {
         if (Interlocked.Exchange(ref _armed, 0) != 1)
         {
             return;
         }
 
-        // The timer's callback already runs on a thread-pool thread: the wait's next attempt may run right there, which
-        // saves queueing it to another thread at every pause. A cancellation may come from any thread (the caller's
-        // Cancel()), so its continuation is queued instead of running inside Cancel().
-        _core.RunContinuationsAsynchronously = canceled;
         if (canceled)
         {
+            WaitClock.Unschedule(this);
             _core.SetException(new OperationCanceledException(_cancellationToken));
         }
         else
