@@ -29,6 +29,7 @@ internal static class PortcatApp
             ScanCommand.Create(console),
             ListenersCommand.Create(console),
             FreePortCommand.Create(console),
+            WaitCommand.Create(console),
         }.WithExamples(
             "portcat lookup ssh 5432/tcp",
             "portcat scan 127.0.0.1",

@@ -13,6 +13,7 @@ using PortCatalog;
 //     fast-probes=N fast-bytes=N fast-rounds=a,b,c slow-probes=N slow-bytes=N slow-rounds=a,b,c (bytes: the least round; fast: open/closed ports, answered at once; slow: a port
 //     that never answers, so every probe waits on epoll with a cancellable token and times out). Measuring here, in a
 //     process of its own, keeps the test runner's own allocations on other threads out of the count.
+//   ProbeHost wait ... / wait-alloc ...: see WaitModes.cs
 // Exit code 0 on success, 2 on bad usage, 1 on a failure (the exception is printed to stderr).
 try
 {
@@ -21,6 +22,8 @@ try
         "scan" => await ScanAsync(args),
         "probe" => await ProbeAsync(args),
         "alloc" => await MeasureAllocationsAsync(args),
+        "wait" => await WaitModes.WaitAsync(args),
+        "wait-alloc" => await WaitModes.MeasureAllocationsAsync(args),
         _ => Usage(),
     };
 }

@@ -1,0 +1,26 @@
+namespace PortCatalog.HealthChecks;
+
+/// <summary>The keys a <see cref="PortHealthCheck"/> puts in <c>HealthCheckResult.Data</c>; stable, for dashboards and tests.</summary>
+public static class PortHealthCheckData
+{
+    /// <summary>The host as configured (string).</summary>
+    public const string Host = "host";
+
+    /// <summary>The port (int).</summary>
+    public const string Port = "port";
+
+    /// <summary>The address probed last, or that accepted (string); absent when the name did not resolve.</summary>
+    public const string Address = "address";
+
+    /// <summary>
+    /// The outcome (string): a <see cref="PortState"/> name (<c>Open</c>, <c>Closed</c>, <c>Filtered</c>) or
+    /// <c>NameNotResolved</c>.
+    /// </summary>
+    public const string State = "state";
+
+    /// <summary>How long the check took, name resolution included (<see cref="System.TimeSpan"/>).</summary>
+    public const string Latency = "latency";
+
+    /// <summary>The <see cref="State"/> value for a host name that did not resolve.</summary>
+    public const string NameNotResolved = "NameNotResolved";
+}
