@@ -95,6 +95,7 @@ public sealed class PortHealthCheck : IHealthCheck
         }
 
         var state = PortState.Filtered;
+        var reason = PortReason.NoResponse;
         try
         {
             foreach (var address in addresses)
@@ -105,7 +106,8 @@ public sealed class PortHealthCheck : IHealthCheck
                 // The probe's timeout bounds the check instead.
                 // Several addresses share the one timeout.
                 var left = timeout - Elapsed(start);
-                state = await PortProbe.ProbeTcpAsync(address, _port, left > TimeSpan.FromMilliseconds(1) ? left : TimeSpan.FromMilliseconds(1)).ConfigureAwait(false);
+                var result = await PortProbe.ProbeAsync(address, _port, Transport.Tcp, left > TimeSpan.FromMilliseconds(1) ? left : TimeSpan.FromMilliseconds(1)).ConfigureAwait(false);
+                (state, reason) = (result.State, result.Reason);
                 if (state == PortState.Open)
                 {
                     break;
@@ -121,18 +123,19 @@ public sealed class PortHealthCheck : IHealthCheck
 
         var latency = Elapsed(start);
         data[PortHealthCheckData.State] = state.ToString();
+        data[PortHealthCheckData.Reason] = reason.ToNmapName();
         data[PortHealthCheckData.Latency] = latency;
         var milliseconds = latency.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture);
         return state == PortState.Open
             ? HealthCheckResult.Healthy($"{Endpoint} is open ({milliseconds} ms).", data)
-            : new HealthCheckResult(failureStatus, $"{Endpoint} is {Describe(state)} ({milliseconds} ms).", exception: null, data);
+            : new HealthCheckResult(failureStatus, $"{Endpoint} is {Describe(state, reason)} ({milliseconds} ms).", exception: null, data);
     }
 
-    private static string Describe(PortState state) => state switch
+    private static string Describe(PortState state, PortReason reason) => (state, reason) switch
     {
-        PortState.Closed => "closed: the connection was refused",
-        PortState.Filtered => "filtered: no answer, or an ICMP or route error",
-        _ => state.ToString().ToLowerInvariant(),
+        (PortState.Closed, PortReason.ConnRefused or PortReason.Reset) => "closed: the connection was refused",
+        (PortState.Filtered, PortReason.NoResponse) => "filtered: no answer",
+        _ => $"{state.ToString().ToLowerInvariant()} ({reason.ToNmapName()})",
     };
 
     private static async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)

@@ -18,6 +18,12 @@ public static class PortHealthCheckData
     /// </summary>
     public const string State = "state";
 
+    /// <summary>
+    /// Why the port is in that <see cref="State"/>, in nmap's <c>--reason</c> words (string): <c>syn-ack</c>,
+    /// <c>conn-refused</c>, <c>no-response</c>, <c>host-unreach</c>, ...; absent when the name did not resolve.
+    /// </summary>
+    public const string Reason = "reason";
+
     /// <summary>How long the check took, name resolution included (<see cref="System.TimeSpan"/>).</summary>
     public const string Latency = "latency";
 

@@ -64,7 +64,7 @@ public sealed class WaitCommandTests
         var lines = run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.StartsWith($"portcat: wait: 127.0.0.1:{closed} did not open: waited 0.4", lines[0]);
-        Assert.EndsWith("last seen: closed.", lines[0]);
+        Assert.EndsWith("last seen: closed (conn-refused).", lines[0]);
         Assert.StartsWith($"portcat: wait: [::1]:{closed6} did not open", lines[1]);
     }
 

@@ -31,6 +31,7 @@ public sealed class GenericHostTests
 
         Assert.Equal(HealthStatus.Healthy, entry.Status);
         Assert.Equal("Open", entry.Data[PortHealthCheckData.State]);
+        Assert.Equal("syn-ack", entry.Data[PortHealthCheckData.Reason]);
         Assert.Equal("::1", entry.Data[PortHealthCheckData.Host]);
         Assert.Equal(port, entry.Data[PortHealthCheckData.Port]);
         Assert.Equal("::1", entry.Data[PortHealthCheckData.Address]);
@@ -50,6 +51,7 @@ public sealed class GenericHostTests
         Assert.Equal(HealthStatus.Unhealthy, report.Entries["unhealthy"].Status);
         Assert.Equal(HealthStatus.Degraded, report.Entries["degraded"].Status);
         Assert.Equal("Closed", report.Entries["degraded"].Data[PortHealthCheckData.State]);
+        Assert.Equal("conn-refused", report.Entries["degraded"].Data[PortHealthCheckData.Reason]);
         Assert.Null(report.Entries["degraded"].Exception);
     }
 
@@ -76,6 +78,7 @@ public sealed class GenericHostTests
 
             Assert.Equal(HealthStatus.Unhealthy, entry.Status);
             Assert.Equal("Filtered", entry.Data[PortHealthCheckData.State]);
+            Assert.Equal("no-response", entry.Data[PortHealthCheckData.Reason]);
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
         }
         finally

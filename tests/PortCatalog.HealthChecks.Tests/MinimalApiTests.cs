@@ -53,6 +53,7 @@ public sealed class MinimalApiTests
         Assert.Equal("Unhealthy", body.RootElement.GetProperty("status").GetString());
         var db = body.RootElement.GetProperty("checks").GetProperty("db");
         Assert.Equal("Closed", db.GetProperty("data").GetProperty("state").GetString());
+        Assert.Equal("conn-refused", db.GetProperty("data").GetProperty("reason").GetString());
         Assert.StartsWith($"127.0.0.1:{closed} is closed", db.GetProperty("description").GetString());
         Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("cache").GetProperty("status").GetString());
     }

@@ -132,6 +132,7 @@ public static partial class PortProbe
         var pause = ToMilliseconds(options.FirstRetryDelay);
         var maxPause = ToMilliseconds(options.MaxRetryDelay);
         PortState? lastState = null;
+        PortReason? lastReason = null;
         string? lastProblem = null;
         var attempts = 0;
 
@@ -159,13 +160,14 @@ public static partial class PortProbe
                 {
                     var left = Remaining(deadline);
                     var attemptTimeout = left != Timeout.InfiniteTimeSpan && left < options.AttemptTimeout ? left : options.AttemptTimeout;
-                    var state = await engine.ProbeTcpAsync(address, port, attemptTimeout, cancellationToken).ConfigureAwait(false);
-                    if (state == PortState.Open)
+                    var outcome = await engine.ProbeTcpAsync(address, port, attemptTimeout, cancellationToken).ConfigureAwait(false);
+                    if (outcome.State == PortState.Open)
                     {
                         return new PortWaitResult(address, port, Elapsed(start), attempts);
                     }
 
-                    lastState = state;
+                    lastState = outcome.State;
+                    lastReason = outcome.Reason;
                     lastProblem = addresses.Length > 1 ? $"at {address}" : null;
                 }
             }
@@ -173,7 +175,7 @@ public static partial class PortProbe
             var now = Stopwatch.GetTimestamp();
             if (now >= deadline)
             {
-                throw new PortWaitTimeoutException(host, port, Elapsed(start), attempts, lastState, lastProblem);
+                throw new PortWaitTimeoutException(host, port, Elapsed(start), attempts, lastState, lastReason, lastProblem);
             }
 
             // Never sleep past the deadline: the last attempt is made at the deadline itself.

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 
 namespace PortCatalog;
 
@@ -15,15 +16,17 @@ public sealed class PortWaitTimeoutException : TimeoutException
     /// <param name="waited">How long the wait lasted.</param>
     /// <param name="attempts">How many rounds of attempts were made.</param>
     /// <param name="lastState">The state the last connection attempt saw; null when no attempt was made because the name never resolved.</param>
+    /// <param name="lastReason">Why the last attempt saw <paramref name="lastState"/>, in nmap's vocabulary; null with a null state.</param>
     /// <param name="lastProblem">What went wrong last, in words (such as the resolver's error); may be null.</param>
-    public PortWaitTimeoutException(string host, int port, TimeSpan waited, int attempts, PortState? lastState, string? lastProblem)
-        : base(Describe(host, port, waited, attempts, lastState, lastProblem))
+    public PortWaitTimeoutException(string host, int port, TimeSpan waited, int attempts, PortState? lastState, PortReason? lastReason, string? lastProblem)
+        : base(Describe(host, port, waited, attempts, lastState, lastReason, lastProblem))
     {
         Host = host;
         Port = port;
         Waited = waited;
         Attempts = attempts;
         LastState = lastState;
+        LastReason = lastReason;
     }
 
     /// <summary>The host as it was given: an address or a name.</summary>
@@ -44,6 +47,12 @@ public sealed class PortWaitTimeoutException : TimeoutException
     /// </summary>
     public PortState? LastState { get; }
 
+    /// <summary>
+    /// Why the last attempt saw <see cref="LastState"/> (<see cref="PortReason.ConnRefused"/>, <see cref="PortReason.NoResponse"/>,
+    /// an ICMP error such as <see cref="PortReason.HostUnreach"/>), or null when the host name never resolved.
+    /// </summary>
+    public PortReason? LastReason { get; }
+
     /// <summary>Whether the host name never resolved (<see cref="LastState"/> is null).</summary>
     public bool NameNotResolved => LastState is null;
 
@@ -58,9 +67,11 @@ public sealed class PortWaitTimeoutException : TimeoutException
             ? $"[{host}]:{port.ToString(CultureInfo.InvariantCulture)}"
             : $"{host}:{port.ToString(CultureInfo.InvariantCulture)}";
 
-    private static string Describe(string host, int port, TimeSpan waited, int attempts, PortState? lastState, string? lastProblem)
+    private static string Describe(string host, int port, TimeSpan waited, int attempts, PortState? lastState, PortReason? lastReason, string? lastProblem)
     {
-        var problem = string.IsNullOrEmpty(lastProblem) ? string.Empty : $" ({lastProblem})";
+        // "closed (conn-refused)", "filtered (host-unreach; at ::1)", "name not resolved (<the resolver's words>)".
+        var details = string.Join("; ", new[] { lastReason is { } reason && reason != PortReason.None ? reason.ToNmapName() : null, lastProblem }.Where(d => !string.IsNullOrEmpty(d)));
+        var problem = details.Length == 0 ? string.Empty : $" ({details})";
         return string.Format(
             CultureInfo.InvariantCulture,
             "{0} did not open: waited {1:0.0##} s over {2} attempt{3}; last seen: {4}{5}.",

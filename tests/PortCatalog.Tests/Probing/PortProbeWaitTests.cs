@@ -67,12 +67,13 @@ public sealed class PortProbeWaitTests
         Assert.True(clock.Elapsed >= timeout, $"gave up after {clock.Elapsed}, before the timeout of {timeout}");
         Assert.True(e.Waited >= timeout && e.Waited <= clock.Elapsed, $"reported {e.Waited}; the call took {clock.Elapsed}");
         Assert.Equal(PortState.Closed, e.LastState);
+        Assert.Equal(PortReason.ConnRefused, e.LastReason);
         Assert.False(e.NameNotResolved);
         Assert.True(e.Attempts > 3, $"{e.Attempts} attempts");
         Assert.IsAssignableFrom<TimeoutException>(e);
         Assert.Contains($"127.0.0.1:{port} did not open", e.Message);
         Assert.Contains(FormattableString.Invariant($"waited {e.Waited.TotalSeconds:0.0##} s over {e.Attempts} attempts"), e.Message);
-        Assert.EndsWith("last seen: closed.", e.Message);
+        Assert.EndsWith("last seen: closed (conn-refused).", e.Message);
     }
 
     [Fact]
@@ -87,7 +88,8 @@ public sealed class PortProbeWaitTests
         // The attempt's own timeout (10 s) is cut to what is left of the overall one.
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         Assert.Equal(PortState.Filtered, e.LastState);
-        Assert.Contains("last seen: filtered", e.Message);
+        Assert.Equal(PortReason.NoResponse, e.LastReason);
+        Assert.Contains("last seen: filtered (no-response)", e.Message);
     }
 
     [Fact]
