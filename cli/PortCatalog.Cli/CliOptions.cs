@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Globalization;
 using PortCatalog.Cli.Output;
 
 namespace PortCatalog.Cli;
@@ -38,24 +39,36 @@ internal static class CliOptions
         CustomParser = result => ParseTransports(result, "--transport", allowed),
     };
 
-    /// <summary>An integer option that must be at least <paramref name="minimum"/>.</summary>
-    public static Option<int> Integer(string name, string description, string helpName, int defaultValue, int minimum)
+    /// <summary>
+    /// An integer option from <paramref name="minimum"/> to <paramref name="maximum"/>. The value is read by a custom
+    /// parser, so any text (<c>abc</c>, <c>1.5</c>, <c>99999999999</c>) becomes one error naming the option, never an exception.
+    /// </summary>
+    public static Option<int> Integer(string name, string description, string helpName, int defaultValue, int minimum, int maximum) => new(name)
     {
-        var option = new Option<int>(name)
+        Description = description,
+        HelpName = helpName,
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result => ParseInteger(result, name, minimum, maximum),
+    };
+
+    /// <summary>Reads a whole number from <paramref name="minimum"/> to <paramref name="maximum"/>, or adds an error naming <paramref name="name"/>.</summary>
+    public static int ParseInteger(ArgumentResult result, string name, int minimum, int maximum)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+        var range = string.Create(CultureInfo.InvariantCulture, $"a whole number from {minimum} to {maximum}");
+        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
-            Description = description,
-            HelpName = helpName,
-            DefaultValueFactory = _ => defaultValue,
-        };
-        option.Validators.Add(result =>
+            result.AddError($"{name}: '{text}' is not {range}.");
+            return minimum;
+        }
+
+        if (value < minimum || value > maximum)
         {
-            var value = result.GetValueOrDefault<int>();
-            if (value < minimum)
-            {
-                result.AddError($"{name}: {value} is too small; the least is {minimum}.");
-            }
-        });
-        return option;
+            result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name}: {text} is out of range; use {range}."));
+            return minimum;
+        }
+
+        return (int)value;
     }
 
     private static Transport ParseTransports(ArgumentResult result, string name, Transport allowed)

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using System.Linq;
 using System.Threading.Tasks;
 using PortCatalog.Cli.Commands;
@@ -44,6 +46,21 @@ internal static class PortcatApp
         // Bare `portcat` shows what it can do, but is still not a successful command.
         var parseResult = CreateRootCommand(console).Parse(args.Length == 0 ? ["--help"] : args);
 
+        // A word that looks like an option but is none (--bogus, -T4, --opne) must stop here, before any host is
+        // resolved: System.CommandLine would otherwise take it as a host argument and send it to the resolver.
+        if (UnknownOptions(parseResult).FirstOrDefault() is { } unknown)
+        {
+            console.Fail($"unknown option '{unknown}' (see 'portcat {CommandPath(parseResult)}--help')");
+            return ExitCodes.BadInput;
+        }
+
+        // System.CommandLine splits "--udp=maybe" into the switch and a word it then takes as a host; refuse it instead.
+        if (SwitchWithValue(parseResult, args) is { } switchWithValue)
+        {
+            console.Fail($"'{switchWithValue}': {switchWithValue[..switchWithValue.IndexOf('=')]} is a switch and takes no value (see 'portcat {CommandPath(parseResult)}--help')");
+            return ExitCodes.BadInput;
+        }
+
         // System.CommandLine answers a parse error with help text and exit code 1; portcat's contract is one line
         // naming what was wrong and exit code 2 (1 means "lookup found nothing"). --help clears parse errors itself.
         if (parseResult.Action is ParseErrorAction && parseResult.Errors.Count > 0)
@@ -85,6 +102,26 @@ internal static class PortcatApp
             return ExitCodes.Failure;
         }
     }
+
+    /// <summary>Tokens that start with '-' but are no option: unmatched, or taken as a command's argument (host, query).</summary>
+    private static IEnumerable<string> UnknownOptions(ParseResult parseResult)
+    {
+        var arguments = parseResult.CommandResult.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens).Select(t => t.Value);
+        return parseResult.UnmatchedTokens.Concat(arguments).Where(LooksLikeOption);
+    }
+
+    /// <summary>The first argument written <c>--switch=value</c> for an on/off option of the command, or null.</summary>
+    private static string? SwitchWithValue(ParseResult parseResult, string[] args)
+    {
+        var switches = parseResult.CommandResult.Command.Options
+            .Where(o => o.ValueType == typeof(bool))
+            .SelectMany(o => o.Aliases.Append(o.Name))
+            .ToHashSet(StringComparer.Ordinal);
+        return args.FirstOrDefault(a => a.IndexOf('=') is > 0 and var equals && switches.Contains(a[..equals]));
+    }
+
+    // "-" alone is a value (stdin for -iL); "-1" is no option either but no host or query starts with '-'.
+    private static bool LooksLikeOption(string token) => token.Length > 1 && token[0] == '-';
 
     private static string CommandPath(ParseResult parseResult)
     {

@@ -40,9 +40,9 @@ internal static class ScanCommand
             CustomParser = static result => PortSpec.Parse(result, "--ports"),
         };
         var udp = new Option<bool>("--udp", "-u") { Description = "Probe UDP instead of TCP (DNS, NTP and SNMP get real requests; silence is open|filtered)." };
-        var timeout = CliOptions.Integer("--timeout", "How long each probe waits for an answer, in milliseconds.", "ms", 1000, 1);
-        var window = CliOptions.Integer("--window", "The most probes in flight at once (lowered to fit the open-file limit).", "n", 1024, 1);
-        var retries = CliOptions.Integer("--retries", "Extra attempts for a port that stayed silent.", "n", 1, 0);
+        var timeout = CliOptions.Integer("--timeout", "How long each probe waits for an answer, in milliseconds.", "ms", 1000, 1, 3_600_000);
+        var window = CliOptions.Integer("--window", "The most probes in flight at once (lowered to fit the open-file limit).", "n", 1024, 1, 65_536);
+        var retries = CliOptions.Integer("--retries", "Extra attempts for a port that stayed silent.", "n", 1, 0, 100);
         var allStates = new Option<bool>("--all-states", "-a") { Description = "Report every probed port (closed and filtered too), not only open ones." };
         var format = CliOptions.Format();
         var command = new Command("scan", """

@@ -53,6 +53,11 @@ internal static class HostResolver
             throw new UsageException($"scan: '{host}' is not an IPv4 address (a.b.c.d), an IPv6 address or a host name.");
         }
 
+        if (!IsHostName(text))
+        {
+            throw new UsageException($"scan: '{host}' is not an IPv4 address (a.b.c.d), an IPv6 address or a host name.");
+        }
+
         IPAddress[] addresses;
         try
         {
@@ -79,6 +84,19 @@ internal static class HostResolver
         }
 
         return new ScanTarget(host, usable[0]);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is spelled as a host name (RFC 1123 labels of letters, digits, '-' and '_',
+    /// not starting or ending with '-'), so that junk such as <c>-</c> or <c>a b</c> is refused before any resolver sees it.
+    /// </summary>
+    private static bool IsHostName(string text)
+    {
+        var name = text.EndsWith('.') ? text[..^1] : text;
+        return name.Length is > 0 and <= 253 && name.Split('.').All(label =>
+            label.Length is > 0 and <= 63
+            && label[0] != '-' && label[^1] != '-'
+            && label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-' || c == '_'));
     }
 
     private static bool TryParseLiteral(string text, out IPAddress address)
