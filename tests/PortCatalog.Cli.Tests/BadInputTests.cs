@@ -10,7 +10,7 @@ public sealed class BadInputTests
     [LinuxRootTheory]
     [InlineData("--ports: Invalid port list \"70000\"", "scan", "127.0.0.1", "-p", "70000")]
     [InlineData("--ports: Invalid port list \"10-5\"", "scan", "127.0.0.1", "-p", "10-5")]
-    [InlineData("--ports: Invalid port list \"abc\"", "scan", "127.0.0.1", "-p", "abc")]
+    [InlineData("--ports: 'abc' is neither a port, a range (1-1024) nor a service name in the catalog", "scan", "127.0.0.1", "-p", "abc")]
     [InlineData("--timeout: 'abc' is not a whole number from 1 to 3600000", "scan", "127.0.0.1", "--timeout", "abc")]
     [InlineData("--timeout: '1.5' is not a whole number", "scan", "127.0.0.1", "--timeout", "1.5")]
     [InlineData("--timeout: '99999999999999999999' is not a whole number", "scan", "127.0.0.1", "--timeout", "99999999999999999999")]
@@ -33,10 +33,10 @@ public sealed class BadInputTests
     [InlineData("lookup: '70000' is not a port", "lookup", "70000")]
     [InlineData("lookup: '53/xyz': 'xyz' is not a transport", "lookup", "53/xyz")]
     [InlineData("scan: '70000' is not an IPv4 address", "scan", "70000")]
-    [InlineData("scan: '1.2.3.400' is not an IPv4 address", "scan", "1.2.3.400")]
+    [InlineData("scan: '1.2.3.400': '400' is not an octet (0-255)", "scan", "1.2.3.400")]
     [InlineData("scan: 'a b' is not an IPv4 address", "scan", "a b")]
     [InlineData("Unrecognized command or argument 'bogus'", "bogus")]
-    [InlineData("Required argument missing for command: 'scan'", "scan")]
+    [InlineData("scan: no targets; name hosts on the command line or in a list file (-iL FILE)", "scan")]
     public void Bad_value_exits_2_with_one_line_naming_the_option(string message, params string[] args)
         => AssertBadInput(Portcat.RunIsolated(args), message);
 
