@@ -48,7 +48,7 @@ internal static class PortcatApp
 
         // A word that looks like an option but is none (--bogus, -T4, --opne) must stop here, before any host is
         // resolved: System.CommandLine would otherwise take it as a host argument and send it to the resolver.
-        if (UnknownOptions(parseResult).FirstOrDefault() is { } unknown)
+        if (UnknownOptions(parseResult, args).FirstOrDefault() is { } unknown)
         {
             console.Fail($"unknown option '{unknown}' (see 'portcat {CommandPath(parseResult)}--help')");
             return ExitCodes.BadInput;
@@ -103,11 +103,26 @@ internal static class PortcatApp
         }
     }
 
-    /// <summary>Tokens that start with '-' but are no option: unmatched, or taken as a command's argument (host, query).</summary>
-    private static IEnumerable<string> UnknownOptions(ParseResult parseResult)
+    /// <summary>
+    /// Tokens that start with '-' but are no option: unmatched, taken as a command's argument (host, query), or a
+    /// single-dash word that System.CommandLine would split into a short option and a glued value (<c>-oA</c> as
+    /// <c>-o A</c>, <c>-sV</c> as <c>-s V</c>). Only <c>-p</c> takes a glued value (<c>-p-</c>, <c>-p22,80</c>), as in nmap.
+    /// </summary>
+    private static IEnumerable<string> UnknownOptions(ParseResult parseResult, string[] args)
     {
         var arguments = parseResult.CommandResult.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens).Select(t => t.Value);
-        return parseResult.UnmatchedTokens.Concat(arguments).Where(LooksLikeOption);
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        for (var result = parseResult.CommandResult as SymbolResult; result is not null; result = result.Parent)
+        {
+            if (result is CommandResult { Command: var command })
+            {
+                known.UnionWith(command.Options.SelectMany(o => o.Aliases.Append(o.Name)));
+            }
+        }
+
+        var glued = args.TakeWhile(a => a != "--")
+            .Where(a => a.Length > 2 && a[0] == '-' && a[1] != '-' && !a.StartsWith("-p", StringComparison.Ordinal) && !known.Contains(a.Split('=')[0]));
+        return glued.Concat(parseResult.UnmatchedTokens).Concat(arguments).Where(LooksLikeOption);
     }
 
     /// <summary>The first argument written <c>--switch=value</c> for an on/off option of the command, or null.</summary>

@@ -48,6 +48,9 @@ public sealed class BadInputTests
     [InlineData("--bogus", "lookup", "22", "--bogus")]
     [InlineData("-x", "listeners", "-x")]
     [InlineData("--bogus", "free-port", "--bogus")]
+    [InlineData("-oA", "scan", "127.0.0.1", "-oA", "base")]
+    [InlineData("-sV", "scan", "127.0.0.1", "-sV")]
+    [InlineData("-Pn", "scan", "-Pn", "127.0.0.1")]
     public void Unknown_option_exits_2_and_is_never_resolved_as_a_host(string option, params string[] args)
     {
         var run = Portcat.RunIsolated(args);
@@ -55,6 +58,14 @@ public sealed class BadInputTests
         AssertBadInput(run, $"unknown option '{option}'");
         Assert.DoesNotContain("resolve", run.Stderr);
     }
+
+    [LinuxRootTheory]
+    [InlineData("-oX, --format: give one output", "scan", "127.0.0.1", "-oX", "a.xml", "--format", "json")]
+    [InlineData("-oX, -oG: give one output", "scan", "127.0.0.1", "-oX", "a.xml", "-oG", "b")]
+    [InlineData("--output: cannot write '/nonexistent/dir/out.json'", "scan", "127.0.0.1", "-p", "9", "-f", "json", "-o", "/nonexistent/dir/out.json")]
+    [InlineData("--format: 'xml' is not a format of this command; use table, json or csv", "list", "--format", "xml")]
+    public void Conflicting_or_unwritable_output_exits_2(string message, params string[] args)
+        => AssertBadInput(Portcat.RunIsolated(args), message);
 
     [LinuxRootFact]
     public void Unresolvable_host_exits_2_naming_the_host()

@@ -99,6 +99,29 @@ public sealed class ScanOutputTests
     }
 
     [Fact]
+    public void Nmap_output_spellings_write_their_format_to_the_file_or_to_stdout()
+    {
+        using var listeners = new LoopbackListeners();
+        var open = listeners.Open(IPAddress.Loopback);
+        var xml = Path.GetTempFileName();
+        try
+        {
+            var toFile = Portcat.Run("scan", "127.0.0.1", "-p", $"{open}", "-oX", xml);
+            Assert.True(toFile.ExitCode == 0, toFile.ToString());
+            Assert.Contains("Scanned 1 tcp port on 1 host", toFile.Stdout);
+            Assert.Equal(open.ToString(CultureInfo.InvariantCulture), XDocument.Load(xml).Descendants("port").Single().Attribute("portid")!.Value);
+
+            var toStdout = Portcat.Run("scan", "127.0.0.1", "-p", $"{open}", "-oG", "-");
+            Assert.True(toStdout.ExitCode == 0, toStdout.ToString());
+            Assert.Contains($"Host: 127.0.0.1 ()\tPorts: {open}/open/tcp/////", toStdout.Stdout);
+        }
+        finally
+        {
+            File.Delete(xml);
+        }
+    }
+
+    [Fact]
     public void Open_is_accepted_as_the_default_and_contradicts_all_states()
     {
         using var listeners = new LoopbackListeners();

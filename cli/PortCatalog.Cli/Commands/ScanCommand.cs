@@ -45,6 +45,13 @@ internal static class ScanCommand
             Description = "Write the --format output to this file ('-': stdout); the terminal keeps the table and progress.",
             HelpName = "file",
         };
+        // nmap's spellings: -oX FILE is --format xml -o FILE, -oG grepable, -oN the table ("normal" output).
+        var nmapOutputs = new (Option<string> Option, OutputFormat Format)[]
+        {
+            (new Option<string>("-oX") { Description = "nmap's -oX: XML to this file ('-': stdout); --format xml -o FILE.", HelpName = "file" }, OutputFormat.Xml),
+            (new Option<string>("-oG") { Description = "nmap's -oG: grepable lines to this file ('-': stdout); --format grepable -o FILE.", HelpName = "file" }, OutputFormat.Grepable),
+            (new Option<string>("-oN") { Description = "nmap's -oN: the table to this file ('-': stdout); --format table -o FILE.", HelpName = "file" }, OutputFormat.Table),
+        };
         var command = new Command("scan", """
             Scan ports of the named targets. Shows a live progress bar on a terminal (plain lines on stderr when stdout is
             redirected), then the open ports with their services and a summary. Ctrl+C stops the scan, prints what was
@@ -62,11 +69,14 @@ internal static class ScanCommand
             allStates,
             format,
             output,
+            nmapOutputs[0].Option,
+            nmapOutputs[1].Option,
+            nmapOutputs[2].Option,
         }.WithExamples(
             "portcat scan 127.0.0.1",
             "portcat scan localhost ::1 -p ssh,postgresql,8000-8100",
             "portcat scan 127.0.0.0/30 -p- --timeout 200 --format json",
-            "portcat scan -iL hosts.txt --format xml -o scan.xml",
+            "portcat scan -iL hosts.txt -oX scan.xml",
             "portcat scan 127.0.0.1 --udp -p 53,123,161");
         command.Validators.Add(result =>
         {
@@ -74,9 +84,18 @@ internal static class ScanCommand
             {
                 result.AddError("--open and --all-states contradict each other: --open lists only open ports (the default).");
             }
+
+            var given = nmapOutputs.Where(o => result.GetResult(o.Option) is not null).Select(o => o.Option.Name).ToArray();
+            if (given.Length > 1 || (given.Length == 1 && (result.GetResult(format) is not null || result.GetResult(output) is not null)))
+            {
+                result.AddError($"{string.Join(", ", given.Concat(new Option[] { format, output }.Where(o => result.GetResult(o) is not null).Select(o => o.Name)))}: give one output, either -oX/-oG/-oN FILE or --format with -o FILE.");
+            }
         });
         command.SetAction((parse, cancellationToken) =>
         {
+            var (chosenFormat, outputFile) = nmapOutputs.FirstOrDefault(o => parse.GetResult(o.Option) is not null) is { Option: not null } nmap
+                ? (nmap.Format, parse.GetValue(nmap.Option))
+                : (parse.GetValue(format), parse.GetValue(output));
             var request = new ScanRequest(
                 parse.GetValue(targets) ?? [],
                 parse.GetValue(inputList),
@@ -92,8 +111,8 @@ internal static class ScanCommand
                     ReportAllStates = true,
                 },
                 parse.GetValue(allStates),
-                parse.GetValue(format),
-                parse.GetValue(output));
+                chosenFormat,
+                outputFile);
             return ScanRun.RunAsync(console, request, cancellationToken);
         });
         return command;
