@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
 namespace PortCatalog.Cli.Tests;
@@ -8,8 +7,6 @@ namespace PortCatalog.Cli.Tests;
 /// <summary>Targets as nmap takes them: CIDR blocks, octet ranges, list files; ports by number, range, '-' and name.</summary>
 public sealed partial class ScanTargetTests
 {
-    private const int SigInt = 2;
-
     [Fact]
     public void Cidr_block_scans_every_address_of_the_block_in_order()
     {
@@ -95,46 +92,13 @@ public sealed partial class ScanTargetTests
     {
         // Inside a namespace of its own, 127.0.0.0/8 is this test's loopback alone. 16,777,216 addresses would take
         // gigabytes and minutes to expand; streamed, the first progress line comes within a second or two.
-        using var process = Portcat.Start(Portcat.IsolatedPrefix, "scan", "127.0.0.0/8", "-p", "9", "--format", "csv");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = new List<string>();
-        var progressed = new ManualResetEventSlim();
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
+        using var portcat = new RunningPortcat(Portcat.IsolatedPrefix, ProgressLine().IsMatch, "scan", "127.0.0.0/8", "-p", "9", "--format", "csv");
+        Assert.True(portcat.WaitForLine(TimeSpan.FromSeconds(30)), "No progress line within 30 s: " + portcat.Stderr);
+        var run = portcat.Interrupt(TimeSpan.FromSeconds(20));
 
-            lock (stderr)
-            {
-                stderr.Add(e.Data);
-            }
-
-            if (ProgressLine().IsMatch(e.Data))
-            {
-                progressed.Set();
-            }
-        };
-        process.BeginErrorReadLine();
-        try
-        {
-            Assert.True(progressed.Wait(TimeSpan.FromSeconds(30)), "No progress line within 30 s: " + string.Join('\n', stderr));
-            Assert.Equal(0, Kill(process.Id, SigInt));
-            Assert.True(process.WaitForExit(TimeSpan.FromSeconds(20)), "portcat did not stop after SIGINT.");
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-
-        process.WaitForExit();
-        Assert.Equal(130, process.ExitCode);
-        Assert.Contains("Scanning 127.0.0.0/8 (16,777,216 hosts, 1 tcp port)", stderr);
-        Assert.Equal(["host", "address", "port", "transport", "state", "service", "description"], Output.ParseCsv(stdout.Result).Header);
+        Assert.True(run.ExitCode == 130, run.ToString());
+        Assert.Contains("Scanning 127.0.0.0/8 (16,777,216 hosts, 1 tcp port)", run.Stderr);
+        Assert.Equal(["host", "address", "port", "transport", "state", "service", "description"], Output.ParseCsv(run.Stdout).Header);
     }
 
     [Fact]
@@ -165,9 +129,6 @@ public sealed partial class ScanTargetTests
     }
 
     private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 
     [GeneratedRegex(@"^ +\d+% [1-9][\d,]*/16,777,216 probes")]
     private static partial Regex ProgressLine();

@@ -34,17 +34,7 @@ public sealed class LinuxProgramFactAttribute : FactAttribute
 /// <summary>A theory that needs root on Linux (a private network namespace per case); skips as <see cref="LinuxRootFactAttribute"/> does.</summary>
 public sealed class LinuxRootTheoryAttribute : TheoryAttribute
 {
-    public LinuxRootTheoryAttribute()
-    {
-        if (!TestEnvironment.IsLinux)
-        {
-            Skip = "Needs Linux (network namespaces).";
-        }
-        else if (!TestEnvironment.IsLinuxRoot)
-        {
-            Skip = "Needs root to create a network namespace; CI runs as root.";
-        }
-    }
+    public LinuxRootTheoryAttribute() => Skip = new LinuxRootFactAttribute().Skip;
 }
 
 /// <summary>

@@ -3,12 +3,16 @@ using PortCatalog.Cli.Output;
 namespace PortCatalog.Cli.Scanning;
 
 /// <summary>
-/// The columns of <c>scan</c>'s table, JSON and CSV. A new field (<c>--reason</c>, <c>--identify</c>) is one entry here;
-/// XML and grepable lines follow nmap's fixed shapes in their own writers.
+/// The columns of <c>scan</c>'s table, JSON and CSV. A new field (<c>--reason</c>: <see cref="ScanText.Reason"/>,
+/// <c>--identify</c>) is one entry added in <see cref="For"/> when its option is on; XML and grepable lines follow nmap's
+/// fixed shapes in their own writers (XML already carries the reason of every port).
 /// </summary>
 internal static class ScanColumns
 {
-    public static readonly Column<Found>[] All =
+    /// <summary>The columns a scan asked for by <paramref name="request"/> prints.</summary>
+    public static Column<Found>[] For(ScanRequest request) => Default;
+
+    private static readonly Column<Found>[] Default =
     [
         new("host", "Host", static f => f.Target.Name),
         new("address", "Address", static f => f.Target.Address.ToString()),

@@ -30,14 +30,15 @@ internal static class ScanRun
         var options = request.Options;
         var ports = request.Ports.Resolve(options.Transports);
         var toFile = request.OutputFile is { } path && path != "-";
-        using var fileReport = toFile ? CreateReport(OpenOutput(request.OutputFile!), request.Format) : null;
+        var columns = ScanColumns.For(request);
+        using var fileReport = toFile ? CreateReport(OpenOutput(request.OutputFile!), request.Format, columns) : null;
         var resolver = await HostResolver.ResolveAsync(targets, console, cancellationToken).ConfigureAwait(false);
         var hosts = resolver.Count;
         var transports = Enum.GetValues<Transport>().Count(t => t is Transport.Tcp or Transport.Udp && (options.Transports & t) != 0);
         var probesPerHost = (long)ports.Count * transports;
         NoteLoweredWindow(console, options.Window, hosts * probesPerHost);
 
-        using var stdoutReport = toFile ? new TableReport(console) : CreateReport(console, request.Format);
+        using var stdoutReport = toFile ? new TableReport(console, columns) : CreateReport(console, request.Format, columns);
         IScanReport[] reports = fileReport is null ? [stdoutReport] : [stdoutReport, fileReport];
         var start = new ScanStart(CommandLine(), DateTimeOffset.Now, ports, options.Transports, targets, hosts, request.ListAllStates);
         foreach (var report in reports)
@@ -119,10 +120,10 @@ internal static class ScanRun
         return interrupted ? ExitCodes.Interrupted : ExitCodes.Success;
     }
 
-    private static IScanReport CreateReport(CliConsole console, OutputFormat format) => format switch
+    private static IScanReport CreateReport(CliConsole console, OutputFormat format, IReadOnlyList<Column<Found>> columns) => format switch
     {
-        OutputFormat.Table => new TableReport(console),
-        OutputFormat.Json or OutputFormat.Csv => new RowsReport(console, format),
+        OutputFormat.Table => new TableReport(console, columns),
+        OutputFormat.Json or OutputFormat.Csv => new RowsReport(console, format, columns),
         OutputFormat.Xml => new NmapXmlReport(console),
         OutputFormat.Grepable => new GrepableReport(console),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),

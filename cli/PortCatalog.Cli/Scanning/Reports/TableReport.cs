@@ -4,7 +4,7 @@ using PortCatalog.Cli.Output;
 namespace PortCatalog.Cli.Scanning.Reports;
 
 /// <summary>The table for people, written when the scan ends, followed by the summary lines.</summary>
-internal sealed class TableReport(CliConsole console) : IScanReport
+internal sealed class TableReport(CliConsole console, IReadOnlyList<Column<Found>> columns) : IScanReport
 {
     private readonly List<Found> _rows = [];
 
@@ -18,7 +18,7 @@ internal sealed class TableReport(CliConsole console) : IScanReport
     {
         if (_rows.Count > 0)
         {
-            RowWriter.WriteTable(console.Output, RowWriter.ColumnsFor(ScanColumns.All, OutputFormat.Table), _rows);
+            RowWriter.WriteTable(console.Output, RowWriter.ColumnsFor(columns, OutputFormat.Table), _rows);
         }
 
         foreach (var line in end.Lines)
