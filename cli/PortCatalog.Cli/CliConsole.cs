@@ -8,12 +8,15 @@ namespace PortCatalog.Cli;
 /// Where portcat writes: results on stdout (a Spectre console for tables and the live progress bar, the raw writer for
 /// JSON and CSV), notes, progress lines and errors on stderr, so that redirected stdout holds only the results.
 /// </summary>
-internal sealed class CliConsole
+internal sealed class CliConsole : IDisposable
 {
     private const int RedirectedWidth = 1000;
 
-    private CliConsole(IAnsiConsole output, TextWriter outputWriter, TextWriter error, bool isOutputTerminal)
+    private readonly bool _ownsOutput;
+
+    private CliConsole(IAnsiConsole output, TextWriter outputWriter, TextWriter error, bool isOutputTerminal, bool ownsOutput = false)
     {
+        _ownsOutput = ownsOutput;
         Output = output;
         OutputWriter = outputWriter;
         Error = error;
@@ -37,6 +40,29 @@ internal sealed class CliConsole
 
     /// <summary>A note for people, on stderr so that it never mixes into machine-readable output.</summary>
     public void Note(string message) => Error.WriteLine(message);
+
+    /// <summary>A console whose results go to <paramref name="file"/> (<c>-o FILE</c>), plain as redirected stdout; notes still go to stderr.</summary>
+    public static CliConsole ForFile(TextWriter file)
+    {
+        var output = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(file),
+        });
+        output.Profile.Width = RedirectedWidth;
+        return new CliConsole(output, file, Console.Error, isOutputTerminal: false, ownsOutput: true);
+    }
+
+    /// <summary>Closes the file of a <see cref="ForFile"/> console; the standard streams stay open.</summary>
+    public void Dispose()
+    {
+        if (_ownsOutput)
+        {
+            OutputWriter.Dispose();
+        }
+    }
 
     private static CliConsole CreateStandard()
     {

@@ -1,6 +1,8 @@
 using System;
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Globalization;
+using System.Linq;
 using PortCatalog.Cli.Output;
 
 namespace PortCatalog.Cli;
@@ -8,24 +10,43 @@ namespace PortCatalog.Cli;
 /// <summary>Options several commands share, built the same way everywhere so their spelling, help and errors agree.</summary>
 internal static class CliOptions
 {
-    /// <summary><c>--format table|json|csv</c>, default table.</summary>
-    public static Option<OutputFormat> Format() => new("--format", "-f")
-    {
-        // No DefaultValueFactory: help would print the enum's "Table"; an absent option reads as Table (0) anyway.
-        Description = "Output format: table (the default, for people), json or csv (for programs; stable field names).",
-        HelpName = "table|json|csv",
-        CustomParser = static result =>
-        {
-            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-            if (Enum.TryParse<OutputFormat>(text, ignoreCase: true, out var format) && Enum.IsDefined(format) && !int.TryParse(text, out _))
-            {
-                return format;
-            }
+    /// <summary>The formats every command writes.</summary>
+    public static readonly OutputFormat[] RowFormats = [OutputFormat.Table, OutputFormat.Json, OutputFormat.Csv];
 
-            result.AddError($"--format: '{text}' is not a format; use table, json or csv.");
-            return OutputFormat.Table;
-        },
-    };
+    /// <summary><c>--format</c> among <paramref name="allowed"/> (default <see cref="RowFormats"/>), default table.</summary>
+    public static Option<OutputFormat> Format(params OutputFormat[] allowed)
+    {
+        if (allowed.Length == 0)
+        {
+            allowed = RowFormats;
+        }
+
+        var names = allowed.Select(FormatName).ToArray();
+        var choices = names.Length == 1 ? names[0] : $"{string.Join(", ", names[..^1])} or {names[^1]}";
+
+        // No DefaultValueFactory: help would print the enum's "Table"; an absent option reads as Table (0) anyway.
+        return new Option<OutputFormat>("--format", "-f")
+        {
+            Description = $"Output format: table (the default, for people), {string.Join(", ", names.Skip(1))} (for programs; stable field names).",
+            HelpName = string.Join('|', names),
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+                var format = allowed.FirstOrDefault(f => string.Equals(FormatName(f), text, StringComparison.OrdinalIgnoreCase), (OutputFormat)(-1));
+                if ((int)format >= 0)
+                {
+                    return format;
+                }
+
+                var elsewhere = Enum.GetValues<OutputFormat>().Any(f => string.Equals(FormatName(f), text, StringComparison.OrdinalIgnoreCase));
+                result.AddError($"--format: '{text}' is not a format{(elsewhere ? " of this command" : "")}; use {choices}.");
+                return OutputFormat.Table;
+            },
+        };
+    }
+
+    /// <summary>A format's name on the command line: <c>table</c>, <c>json</c>, <c>csv</c>, <c>xml</c>, <c>grepable</c>.</summary>
+    public static string FormatName(OutputFormat format) => format.ToString().ToLowerInvariant();
 
     /// <summary>
     /// <c>--transport</c> taking one transport name or several joined by '/' or ',' (<c>tcp/udp</c>), each among
@@ -38,24 +59,36 @@ internal static class CliOptions
         CustomParser = result => ParseTransports(result, "--transport", allowed),
     };
 
-    /// <summary>An integer option that must be at least <paramref name="minimum"/>.</summary>
-    public static Option<int> Integer(string name, string description, string helpName, int defaultValue, int minimum)
+    /// <summary>
+    /// An integer option from <paramref name="minimum"/> to <paramref name="maximum"/>. The value is read by a custom
+    /// parser, so any text (<c>abc</c>, <c>1.5</c>, <c>99999999999</c>) becomes one error naming the option, never an exception.
+    /// </summary>
+    public static Option<int> Integer(string name, string description, string helpName, int defaultValue, int minimum, int maximum) => new(name)
     {
-        var option = new Option<int>(name)
+        Description = description,
+        HelpName = helpName,
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result => ParseInteger(result, name, minimum, maximum),
+    };
+
+    /// <summary>Reads a whole number from <paramref name="minimum"/> to <paramref name="maximum"/>, or adds an error naming <paramref name="name"/>.</summary>
+    public static int ParseInteger(ArgumentResult result, string name, int minimum, int maximum)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+        var range = string.Create(CultureInfo.InvariantCulture, $"a whole number from {minimum} to {maximum}");
+        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
-            Description = description,
-            HelpName = helpName,
-            DefaultValueFactory = _ => defaultValue,
-        };
-        option.Validators.Add(result =>
+            result.AddError($"{name}: '{text}' is not {range}.");
+            return minimum;
+        }
+
+        if (value < minimum || value > maximum)
         {
-            var value = result.GetValueOrDefault<int>();
-            if (value < minimum)
-            {
-                result.AddError($"{name}: {value} is too small; the least is {minimum}.");
-            }
-        });
-        return option;
+            result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name}: {text} is out of range; use {range}."));
+            return minimum;
+        }
+
+        return (int)value;
     }
 
     private static Transport ParseTransports(ArgumentResult result, string name, Transport allowed)

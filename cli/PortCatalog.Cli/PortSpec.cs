@@ -1,13 +1,17 @@
 using System;
 using System.CommandLine.Parsing;
+using System.Globalization;
+using System.Linq;
 using PortCatalog.Cli.Catalog;
 
 namespace PortCatalog.Cli;
 
 /// <summary>
-/// A <c>--ports</c> value: a port list in <see cref="PortSet"/>'s notation (<c>1-1024,8080</c>), <c>well-known</c> (the
-/// catalog's ports for the scanned transports) or <c>all</c> (1-65535). Port lists are parsed by <see cref="PortSet"/>
-/// alone, so the CLI and the library accept exactly the same notation.
+/// A <c>--ports</c> value: a port list in <see cref="PortSet"/>'s notation (<c>1-1024,8080</c>) whose items may also be
+/// catalog service names (<c>ssh,postgresql,8000-8100</c>), <c>well-known</c> (the catalog's ports for the scanned
+/// transports) or <c>all</c> / <c>-</c> (1-65535, nmap's <c>-p-</c>). Numbers and ranges are parsed by
+/// <see cref="PortSet"/> alone, so the CLI and the library accept exactly the same notation; names are looked up with
+/// <see cref="WellKnownPorts.TryGetPort(ReadOnlySpan{char}, out int)"/>.
 /// </summary>
 internal sealed class PortSpec
 {
@@ -41,18 +45,38 @@ internal sealed class PortSpec
             return WellKnown;
         }
 
-        if (string.Equals(text, AllKeyword, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(text, AllKeyword, StringComparison.OrdinalIgnoreCase) || text == "-")
         {
             return new PortSpec(AllKeyword, PortSet.All);
         }
 
-        return ParseList(result, optionName) is { } list ? new PortSpec(text, list) : WellKnown;
+        // Replace each service name by its port, then let PortSet read the numbers and ranges.
+        var items = text.Split(',');
+        for (var i = 0; i < items.Length; i++)
+        {
+            var item = items[i].Trim();
+            if (!item.Any(char.IsAsciiLetter))
+            {
+                continue;
+            }
+
+            if (!WellKnownPorts.TryGetPort(item, out var port))
+            {
+                result.AddError($"{optionName}: '{item}' is neither a port, a range (1-1024) nor a service name in the catalog (see 'portcat list --search {item}').");
+                return WellKnown;
+            }
+
+            items[i] = port.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return ParseList(result, optionName, string.Join(',', items)) is { } list ? new PortSpec(text, list) : WellKnown;
     }
 
     /// <summary>The command-line parser of a plain port list (<c>--range</c>); adds the library's message as the error.</summary>
-    public static PortSet? ParseList(ArgumentResult result, string optionName)
+    public static PortSet? ParseList(ArgumentResult result, string optionName) => ParseList(result, optionName, SingleToken(result));
+
+    private static PortSet? ParseList(ArgumentResult result, string optionName, string text)
     {
-        var text = SingleToken(result);
         try
         {
             return PortSet.Parse(text);

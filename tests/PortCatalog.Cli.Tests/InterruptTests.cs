@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
 namespace PortCatalog.Cli.Tests;
@@ -8,8 +7,6 @@ namespace PortCatalog.Cli.Tests;
 /// <summary>Ctrl+C (SIGINT) in the middle of a scan: a clean stop, the partial result, exit code 130.</summary>
 public sealed partial class InterruptTests
 {
-    private const int SigInt = 2;
-
     [LinuxFact]
     public void Sigint_mid_scan_exits_130_and_prints_the_ports_found_so_far()
     {
@@ -19,62 +16,22 @@ public sealed partial class InterruptTests
         // A long scan that stays on loopback: 60 addresses of 127.0.0.0/8 (all routed to lo) from the listener's port to
         // 65535. Hosts are probed in order, so the listener on 127.0.0.1 is found first, long before the end.
         var hosts = Enumerable.Range(1, 60).Select(i => $"127.0.0.{i}");
-        using var process = Portcat.Start([], ["scan", .. hosts, "-p", $"{port}-65535", "--format", "json"]);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = new List<string>();
-        var sawOpen = new ManualResetEventSlim();
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
-
-            lock (stderr)
-            {
-                stderr.Add(e.Data);
-            }
-
+        using var portcat = new RunningPortcat(
+            [],
             // Plain progress lines (stdout is redirected): "  3% 12,345/2,400,000 probes · 1 open · ..."
-            if (OpenCount().Match(e.Data) is { Success: true } match && int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) > 0)
-            {
-                sawOpen.Set();
-            }
-        };
-        process.BeginErrorReadLine();
+            line => OpenCount().Match(line) is { Success: true } match && int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) > 0,
+            ["scan", .. hosts, "-p", $"{port}-65535", "--format", "json"]);
+        Assert.True(portcat.WaitForLine(TimeSpan.FromSeconds(30)), "No progress line reported an open port.");
+        Assert.False(portcat.HasExited, "The scan ended before it could be interrupted.");
+        var run = portcat.Interrupt(TimeSpan.FromSeconds(20));
 
-        try
-        {
-            Assert.True(sawOpen.Wait(TimeSpan.FromSeconds(30)), "No progress line reported an open port.");
-            Assert.False(process.HasExited, "The scan ended before it could be interrupted.");
-            Assert.Equal(0, Kill(process.Id, SigInt));
-            Assert.True(process.WaitForExit(TimeSpan.FromSeconds(20)), "portcat did not stop after SIGINT.");
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill();
-            }
-        }
-
-        process.WaitForExit();
-        string errors;
-        lock (stderr)
-        {
-            errors = string.Join('\n', stderr);
-        }
-
-        Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}\n{stdout.Result}\n{errors}");
-        var rows = Output.ParseJson(stdout.Result);
+        Assert.True(run.ExitCode == 130, run.ToString());
+        var rows = Output.ParseJson(run.Stdout);
         Assert.Contains(rows, r => r.String("address") == "127.0.0.1" && r.Int("port") == port && r.String("state") == "open");
         Assert.All(rows, r => Assert.Equal("open", r.String("state")));
-        Assert.Matches(InterruptedLine(), errors);
-        Assert.DoesNotContain("   at ", errors);
+        Assert.Matches(InterruptedLine(), run.Stderr);
+        Assert.DoesNotContain("   at ", run.Stderr);
     }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 
     [GeneratedRegex(@"· ([\d,]+) open ·")]
     private static partial Regex OpenCount();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
@@ -17,6 +18,39 @@ public sealed class LocalPortCommandTests
         var rows = Output.ParseJson(run.Stdout);
         Assert.Contains(rows, r => r.String("address") == "127.0.0.1" && r.Int("port") == port && r.String("transport") == "tcp");
         Assert.All(rows, r => Assert.Equal("tcp", r.String("transport")));
+    }
+
+    [LinuxFact]
+    public void Listeners_name_the_owning_process_of_a_socket_this_user_owns()
+    {
+        using var listeners = new LoopbackListeners();
+        var v4 = listeners.Open(IPAddress.Loopback);
+        using var udp = new Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, ProtocolType.Udp);
+        udp.Bind(new IPEndPoint(IPAddress.IPv6Loopback, 0));
+        var v6 = ((IPEndPoint)udp.LocalEndPoint!).Port;
+
+        var run = Portcat.Run("listeners", "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var rows = Output.ParseJson(run.Stdout);
+        var name = File.ReadAllText($"/proc/{Environment.ProcessId}/comm").Trim();
+        foreach (var (address, port, transport) in new[] { ("127.0.0.1", v4, "tcp"), ("::1", v6, "udp") })
+        {
+            var row = Assert.Single(rows, r => r.String("address") == address && r.Int("port") == port && r.String("transport") == transport);
+            Assert.Equal(Environment.ProcessId, row.Int("pid"));
+            Assert.Equal(name, row.String("process"));
+        }
+    }
+
+    [Fact]
+    public void Free_port_prints_a_bare_number_when_stdout_is_not_a_terminal()
+    {
+        var run = Portcat.Run("free-port");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var port = int.Parse(run.Stdout.TrimEnd('\n'), NumberStyles.None, CultureInfo.InvariantCulture);
+        Assert.InRange(port, 1, 65535);
+        Assert.Equal($"{port}\n", run.Stdout);
     }
 
     [Fact]

@@ -27,6 +27,31 @@ internal static class Portcat
         return ExternalCommand.Run(command[0], command[1..], TimeSpan.FromSeconds(60));
     }
 
+    /// <summary>
+    /// Runs portcat in a private network namespace whose only interface is an up loopback: any name it resolves, any
+    /// packet it sends, stays inside (needs root; tests that use it are <see cref="LinuxRootFactAttribute"/> or
+    /// <see cref="LinuxRootTheoryAttribute"/>). Bad input and name resolution are tested this way, so that a bug can
+    /// never send a typo to the machine's resolver.
+    /// </summary>
+    public static ProcessResult RunIsolated(params string[] args) => RunWith(IsolatedPrefix, args);
+
+    /// <summary>As <see cref="RunIsolated"/>, with <paramref name="stdin"/> written to portcat's standard input.</summary>
+    public static ProcessResult RunIsolatedWithInput(string stdin, params string[] args)
+    {
+        string[] command = [.. IsolatedPrefix, DotnetHost, DllPath, .. args];
+        return ExternalCommand.Run(command[0], command[1..], TimeSpan.FromSeconds(60), stdin: stdin);
+    }
+
+    /// <summary>The command prefix that runs a program in a fresh network namespace with loopback up.</summary>
+    public static string[] IsolatedPrefix { get; } = NamespacePrefix();
+
+    /// <summary>
+    /// The command prefix that runs a program in a fresh network namespace with loopback up, after <paramref name="setup"/>
+    /// (shell commands such as <c>ip -6 addr add fd00::1/126 dev lo</c>) ran inside it.
+    /// </summary>
+    public static string[] NamespacePrefix(string setup = "true")
+        => ["unshare", "--net", "sh", "-c", $"ip link set lo up && {setup} && exec \"$@\"", "sh"];
+
     public static Process Start(string[] prefix, params string[] args)
     {
         var all = prefix.Concat([DotnetHost, DllPath]).Concat(args).ToArray();

@@ -43,21 +43,17 @@ public sealed class ScanCommandTests
         Assert.Contains("2 open, 2 closed", run.Stderr);
     }
 
-    [Ipv6Fact]
-    public void Scan_resolves_a_host_name_and_labels_results_with_it()
+    [LinuxRootFact]
+    public void Scan_resolves_a_host_name_inside_its_namespace_and_labels_results_with_it()
     {
-        using var listeners = new LoopbackListeners();
-
-        // Listens on both families, so the test holds whichever address the resolver gives localhost first.
-        var port = listeners.Open(IPAddress.IPv6Any, dualMode: true);
-
-        var run = Portcat.Run("scan", "localhost", "-p", port.ToString(CultureInfo.InvariantCulture), "--format", "json");
+        // Resolution happens in a private network namespace (hosts file only; DNS unreachable), and so does the probe.
+        var run = Portcat.RunIsolated("scan", "localhost", "-p", "9", "--all-states", "--format", "json");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var row = Assert.Single(Output.ParseJson(run.Stdout));
         Assert.Equal("localhost", row.String("host"));
         Assert.True(IPAddress.IsLoopback(IPAddress.Parse(row.String("address")!)), run.ToString());
-        Assert.Equal(port, row.Int("port"));
+        Assert.Equal("closed", row.String("state"));
     }
 
     [Fact]
@@ -132,6 +128,28 @@ public sealed class ScanCommandTests
         Assert.Contains("open", line);
         Assert.Contains("Scanned 1 tcp port on 1 host", run.Stdout);
         Assert.Contains("1 open, 0 closed, 0 filtered", run.Stdout);
+    }
+
+    [LinuxProgramFact("prlimit")]
+    public void A_window_lowered_to_fit_the_open_file_limit_is_said_once_on_stderr()
+    {
+        using var listeners = new LoopbackListeners();
+        var port = listeners.Open(IPAddress.Loopback);
+
+        var run = Portcat.RunWith(["prlimit", "--nofile=128:128"], "scan", "127.0.0.1", "127.0.0.2", "-p", $"1-3000,{port}", "--window", "1024", "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Single(run.Stderr.Split('\n'), l => l.StartsWith("portcat: note: --window 1,024 is lowered to ", StringComparison.Ordinal));
+        Assert.Contains(Output.ParseJson(run.Stdout), r => r.Int("port") == port);
+    }
+
+    [Fact]
+    public void An_unlowered_window_is_not_mentioned()
+    {
+        var run = Portcat.Run("scan", "127.0.0.1", "-p", "1-10", "--window", "4", "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain("--window", run.Stderr);
     }
 
     private static bool TryBind(Socket socket, int port)

@@ -59,8 +59,33 @@ public sealed partial class TerminalTests
         Assert.Contains(lines, l => l.StartsWith("Interrupted after ", StringComparison.Ordinal));
     }
 
+    [LinuxProgramFact("tmux")]
+    public void Progress_line_fits_an_80_column_terminal_while_it_runs()
+    {
+        using var listeners = new LoopbackListeners();
+        var port = listeners.Open(IPAddress.Loopback);
+        var hosts = string.Join(' ', Enumerable.Range(1, 30).Select(i => $"127.0.0.{i}"));
+
+        using var tmux = new Tmux($"env LANG=C.UTF-8 {Portcat.ShellCommand($"scan {hosts} -p {port}-65535")}; echo {ExitMarker}$?; sleep 120", width: 80);
+        var running = tmux.WaitFor(s => OpenOnNarrowBar().IsMatch(s) || s.Contains(ExitMarker, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        tmux.SendKeys("C-c");
+        tmux.WaitFor(s => s.Contains(ExitMarker, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+
+        // One screen row holds the whole line: label, bar, percentage and the open count (a wrapped line would
+        // leave them on separate rows).
+        var lines = running.Split('\n');
+        var bar = Assert.Single(lines, l => l.Contains('%') && l.Contains('━'));
+        Assert.StartsWith("127.0.0.1, 127.0.0.2 and 28 more", bar);
+        Assert.Matches(OpenOnNarrowBar(), bar);
+        Assert.InRange(bar.TrimEnd().Length, 40, 79);
+    }
+
     [GeneratedRegex(@"· [1-9][\d,]* open ·")]
     private static partial Regex OpenOnBar();
+
+    // At 80 columns the figures shrink to "12% 1 open · ETA 3s" (or "done/total · 1 open · rate/s").
+    [GeneratedRegex(@"━[━─]* +\d+% (.* )?[1-9][\d,]* open")]
+    private static partial Regex OpenOnNarrowBar();
 
     // "127.0.0.1 (20,001 tcp ports) ━━━━ 100% 20,001/20,001 probes · 1 open · 9,000 probes/s"
     [GeneratedRegex(@"127\.0\.0\.1 \([\d,]+ tcp ports\) ━+ +\d+% [\d,]+/[\d,]+ probes · \d+ open · [\d,]+ probes/s")]

@@ -22,3 +22,30 @@ public sealed class LinuxProgramFactAttribute : FactAttribute
             Requirement.Program(program, TestEnvironment.PackageOf(program)));
     }
 }
+
+/// <summary>A theory that needs root on Linux (a private network namespace per case); skips as <see cref="LinuxRootFactAttribute"/> does.</summary>
+public sealed class LinuxRootTheoryAttribute : TheoryAttribute
+{
+    public LinuxRootTheoryAttribute() => Skip = new LinuxRootFactAttribute().Skip;
+}
+
+/// <summary>
+/// A fact that checks nmap-compatible XML with nmap's own files: xmllint and xsltproc on PATH, and nmap's DTD and XSL
+/// stylesheet where Debian's nmap package installs them.
+/// </summary>
+public sealed class NmapXmlFactAttribute : FactAttribute
+{
+    public const string Dtd = "/usr/share/nmap/nmap.dtd";
+    public const string Stylesheet = "/usr/share/nmap/nmap.xsl";
+
+    public NmapXmlFactAttribute()
+    {
+        var missing = new[] { "xmllint", "xsltproc" }.Where(p => !TestEnvironment.IsInstalled(p))
+            .Concat(new[] { Dtd, Stylesheet }.Where(f => !File.Exists(f)))
+            .ToArray();
+        if (missing.Length > 0)
+        {
+            Skip = $"Needs {string.Join(", ", missing)} (apt-get install nmap xsltproc libxml2-utils; CI's .ci/run does).";
+        }
+    }
+}

@@ -23,12 +23,14 @@ internal static class ExternalCommand
 
     /// <summary>Runs <paramref name="file"/> and returns its exit code and output, whatever the exit code.</summary>
     /// <param name="configure">Adjusts the start info (environment, working directory) before the process starts.</param>
-    public static ProcessResult Run(string file, IEnumerable<string> arguments, TimeSpan? timeout = null, Action<ProcessStartInfo>? configure = null)
+    /// <param name="stdin">Text written to the child's standard input, which is then closed; null leaves it inherited.</param>
+    public static ProcessResult Run(string file, IEnumerable<string> arguments, TimeSpan? timeout = null, Action<ProcessStartInfo>? configure = null, string? stdin = null)
     {
         var start = new ProcessStartInfo(file)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = stdin is not null,
             UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
@@ -43,6 +45,12 @@ internal static class ExternalCommand
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{commandLine} did not start.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            process.StandardInput.Write(stdin);
+            process.StandardInput.Close();
+        }
+
         var limit = timeout ?? DefaultTimeout;
         if (!process.WaitForExit(limit))
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Threading.Tasks;
 using PortCatalog.Cli.Output;
 
@@ -18,8 +19,9 @@ internal static class FreePortCommand
         var transport = CliOptions.Transport("The transport the port must be free for: tcp (default), udp, or tcp/udp for both.", Transport.Tcp | Transport.Udp);
         var format = CliOptions.Format();
         var command = new Command("free-port", """
-            Print a local port that is free now (the operating system's pick). Another process can take it before you
-            bind it; a program that can bind port 0 itself should.
+            Print a local port that is free now (the operating system's pick): a table on a terminal, the bare number when
+            stdout is a pipe or file. Another process can take it before you bind it; a program that can bind port 0
+            itself should.
             """)
         {
             transport,
@@ -27,11 +29,18 @@ internal static class FreePortCommand
         }.WithExamples(
             "portcat free-port",
             "portcat free-port --transport tcp/udp",
-            "PORT=$(portcat free-port --format csv | tail -n 1 | cut -d, -f1)");
+            "PORT=$(portcat free-port)");
         command.SetAction((parse, _) =>
         {
             var wanted = parse.GetValue(transport) is var given && given != Transport.None ? given : Transport.Tcp;
             var port = LocalPorts.GetFreePort(wanted);
+            if (parse.GetResult(format) is null && !console.IsOutputTerminal)
+            {
+                // $(portcat free-port) captures a number, not a table; an explicit --format still gets its format.
+                console.OutputWriter.WriteLine(port.ToString(CultureInfo.InvariantCulture));
+                return Task.FromResult(ExitCodes.Success);
+            }
+
             RowWriter.Write(console, parse.GetValue(format), Columns, [new FreePort(port, wanted)]);
             return Task.FromResult(ExitCodes.Success);
         });

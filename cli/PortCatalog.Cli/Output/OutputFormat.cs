@@ -11,4 +11,10 @@ internal enum OutputFormat
 
     /// <summary>RFC 4180 CSV with a header row of the columns' field names; nothing else on stdout.</summary>
     Csv,
+
+    /// <summary>nmap's XML (<c>-oX</c>), valid against nmap.dtd; <c>scan</c> only.</summary>
+    Xml,
+
+    /// <summary>nmap's grepable lines (<c>-oG</c>): one <c>Host:</c> line per host; <c>scan</c> only.</summary>
+    Grepable,
 }

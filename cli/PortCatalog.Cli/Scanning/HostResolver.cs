@@ -9,54 +9,77 @@ using System.Threading.Tasks;
 namespace PortCatalog.Cli.Scanning;
 
 /// <summary>
-/// Turns the hosts on the command line into addresses: IPv4 and IPv6 literals as written (<c>::1</c> or <c>[::1]</c>),
-/// names through the system resolver (hosts file, then DNS). A name scans its first address, as nmap does; the others
-/// are named in a note, never scanned. Nothing else is ever added: portcat scans only the hosts it is given.
+/// Turns parsed targets into the addresses to scan, in order. Host names go through the system resolver (hosts file,
+/// then DNS), all of them before the scan starts, so an unresolvable name stops the command before any probe; a name
+/// scans its first address, as nmap does, and its other addresses are named in a note. Addresses and blocks are
+/// streamed, never expanded. An address written twice (or a name that resolves to one) is scanned once. Nothing else
+/// is ever added: portcat scans only the targets it is given.
 /// </summary>
-internal static class HostResolver
+internal sealed class HostResolver
 {
-    public static async Task<IReadOnlyList<ScanTarget>> ResolveAsync(IEnumerable<string> hosts, CliConsole console, CancellationToken cancellationToken)
+    private readonly IReadOnlyList<TargetSpec> _targets;
+    private readonly Dictionary<TargetSpec, IPAddress> _resolved;
+    private readonly CliConsole _console;
+
+    private HostResolver(IReadOnlyList<TargetSpec> targets, Dictionary<TargetSpec, IPAddress> resolved, CliConsole console)
     {
-        var targets = new List<ScanTarget>();
-        foreach (var host in hosts)
+        _targets = targets;
+        _resolved = resolved;
+        _console = console;
+    }
+
+    /// <summary>The targets in the order given.</summary>
+    public IReadOnlyList<TargetSpec> Targets => _targets;
+
+    /// <summary>Resolves every host name among <paramref name="targets"/>; a failure is a <see cref="UsageException"/> naming the host.</summary>
+    public static async Task<HostResolver> ResolveAsync(IReadOnlyList<TargetSpec> targets, CliConsole console, CancellationToken cancellationToken)
+    {
+        var resolved = new Dictionary<TargetSpec, IPAddress>();
+        foreach (var target in targets.Where(t => t.HostName is not null))
         {
-            var target = await ResolveAsync(host, console, cancellationToken).ConfigureAwait(false);
-            if (targets.Any(t => t.Address.Equals(target.Address)))
+            resolved[target] = await ResolveAsync(target.Text, target.HostName!, console, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new HostResolver(targets, resolved, console);
+    }
+
+    /// <summary>How many addresses <see cref="Stream"/> yields: the blocks' sizes and each distinct single address once.</summary>
+    public long Count => _targets.Where(t => !t.IsSingleAddress && t.HostName is null).Sum(t => t.Count)
+        + _targets.Select(t => _resolved.TryGetValue(t, out var a) ? a : t.IsSingleAddress ? t.Addresses().Single() : null).OfType<IPAddress>().Distinct().Count();
+
+    /// <summary>Every address to scan, in the order given, each labelled with what the user wrote for it.</summary>
+    public IEnumerable<ScanTarget> Stream()
+    {
+        var singles = new HashSet<IPAddress>();
+        foreach (var target in _targets)
+        {
+            if (_resolved.TryGetValue(target, out var address) || target.IsSingleAddress)
             {
-                console.Note($"portcat: note: {host} is {target.Address}, already in the scan; probed once.");
+                address ??= target.Addresses().Single();
+                if (!singles.Add(address))
+                {
+                    _console.Note($"portcat: note: {target.Text} is {address}, already in the scan; probed once.");
+                    continue;
+                }
+
+                yield return new ScanTarget(target.Text, address);
                 continue;
             }
 
-            targets.Add(target);
+            // A block's hosts are named by their addresses, as nmap reports them.
+            foreach (var member in target.Addresses())
+            {
+                yield return new ScanTarget(member.ToString(), member);
+            }
         }
-
-        return targets;
     }
 
-    private static async Task<ScanTarget> ResolveAsync(string host, CliConsole console, CancellationToken cancellationToken)
+    private static async Task<IPAddress> ResolveAsync(string host, string name, CliConsole console, CancellationToken cancellationToken)
     {
-        var text = host.Trim();
-        if (text.Length == 0)
-        {
-            throw new UsageException("scan: an empty host name.");
-        }
-
-        if (TryParseLiteral(text, out var literal))
-        {
-            return new ScanTarget(host, literal);
-        }
-
-        // IPAddress.TryParse reads "10" or "127.1" as IPv4 (inet_aton); portcat wants them dotted-quad, and will not
-        // send a number like "70000" to DNS as if it were a name.
-        if (text.All(c => char.IsAsciiDigit(c) || c == '.') || text.Contains(':'))
-        {
-            throw new UsageException($"scan: '{host}' is not an IPv4 address (a.b.c.d), an IPv6 address or a host name.");
-        }
-
         IPAddress[] addresses;
         try
         {
-            addresses = await Dns.GetHostAddressesAsync(text, cancellationToken).ConfigureAwait(false);
+            addresses = await Dns.GetHostAddressesAsync(name, cancellationToken).ConfigureAwait(false);
         }
         catch (SocketException e)
         {
@@ -78,20 +101,6 @@ internal static class HostResolver
             console.Note($"portcat: note: {host} resolves to {usable[0]}; its other addresses are not scanned: {string.Join(", ", usable.Skip(1))}.");
         }
 
-        return new ScanTarget(host, usable[0]);
-    }
-
-    private static bool TryParseLiteral(string text, out IPAddress address)
-    {
-        var unbracketed = text.Length > 2 && text[0] == '[' && text[^1] == ']' ? text[1..^1] : text;
-        if (IPAddress.TryParse(unbracketed, out var parsed)
-            && (parsed.AddressFamily == AddressFamily.InterNetworkV6 || unbracketed.Count(c => c == '.') == 3))
-        {
-            address = parsed;
-            return true;
-        }
-
-        address = IPAddress.None;
-        return false;
+        return usable[0];
     }
 }

@@ -28,22 +28,19 @@ internal static class ScanProgressView
             return scan(new PlainLines(console));
         }
 
-        var stats = new StatsColumn();
+        // One column draws the whole line, fitted to the terminal's width: Spectre's own columns wrap into a stack of
+        // lines when the terminal is narrower than their sum.
+        var line = new LineColumn(label);
         return console.Output.Progress()
             .AutoClear(!keepBar)
             .HideCompleted(false)
-            .Columns(
-                new TaskDescriptionColumn { Alignment = Justify.Left },
-                new ProgressBarColumn { Width = 30 },
-                new PercentageColumn(),
-                stats,
-                new SpinnerColumn())
+            .Columns(line)
             .StartAsync(async context =>
             {
                 var task = context.AddTask(Markup.Escape(label), maxValue: 1);
                 var sink = new SynchronousProgress(progress =>
                 {
-                    stats.Text = ScanProgressText.Format(progress);
+                    line.Progress = progress;
                     task.MaxValue = Math.Max(progress.Total, 1);
                     task.Value = progress.Completed;
                 });
@@ -83,17 +80,35 @@ internal static class ScanProgressView
         }
     }
 
-    /// <summary>The done/total, open, rate and ETA text beside the bar; written by the scan, read by the renderer.</summary>
-    private sealed class StatsColumn : ProgressColumn
+    /// <summary>The progress line: label, bar, percentage and figures; written by the scan, read by the renderer.</summary>
+    private sealed class LineColumn(string label) : ProgressColumn
     {
-        private volatile string _text = string.Empty;
+        private readonly object _gate = new();
+        private ScanProgress _progress;
 
-        public string Text
+        public ScanProgress Progress
         {
-            get => _text;
-            set => _text = value;
+            get
+            {
+                lock (_gate)
+                {
+                    return _progress;
+                }
+            }
+
+            set
+            {
+                lock (_gate)
+                {
+                    _progress = value;
+                }
+            }
         }
 
-        public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime) => new Text(_text);
+        protected override bool NoWrap => true;
+
+        // One cell less than the width: writing the last column makes some terminals wrap.
+        public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime)
+            => new Text(ScanProgressText.Line(label, Progress, options.ConsoleSize.Width - 1));
     }
 }
