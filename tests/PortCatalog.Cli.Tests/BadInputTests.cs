@@ -49,7 +49,7 @@ public sealed class BadInputTests
     [InlineData("-x", "listeners", "-x")]
     [InlineData("--bogus", "free-port", "--bogus")]
     [InlineData("-oA", "scan", "127.0.0.1", "-oA", "base")]
-    [InlineData("-sV", "scan", "127.0.0.1", "-sV")]
+    [InlineData("-sS", "scan", "127.0.0.1", "-sS")]
     [InlineData("-Pn", "scan", "-Pn", "127.0.0.1")]
     public void Unknown_option_exits_2_and_is_never_resolved_as_a_host(string option, params string[] args)
     {

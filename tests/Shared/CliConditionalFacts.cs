@@ -43,9 +43,6 @@ public sealed class NmapXmlFactAttribute : FactAttribute
         var missing = new[] { "xmllint", "xsltproc" }.Where(p => !TestEnvironment.IsInstalled(p))
             .Concat(new[] { Dtd, Stylesheet }.Where(f => !File.Exists(f)))
             .ToArray();
-        if (missing.Length > 0)
-        {
-            Skip = $"Needs {string.Join(", ", missing)} (apt-get install nmap xsltproc libxml2-utils; CI's .ci/run does).";
-        }
+        Skip = Requirement.SkipUnless(missing.Length == 0, $"Needs {string.Join(", ", missing)} (apt-get install nmap xsltproc libxml2-utils; CI's .ci/run does).");
     }
 }

@@ -39,6 +39,11 @@ internal static class ScanCommand
         var retries = CliOptions.Integer("--retries", "Extra attempts for a port that stayed silent.", "n", 1, 0, 100);
         var open = new Option<bool>("--open") { Description = "List only open (and open|filtered) ports: the default, accepted for nmap's habit." };
         var allStates = new Option<bool>("--all-states", "-a") { Description = "List every probed port (closed and filtered too), not only open ones." };
+        var reason = new Option<bool>("--reason") { Description = "Show why each port is in its state, in nmap's words (syn-ack, conn-refused, no-response, port-unreach, ...)." };
+        var identify = new Option<bool>("--identify", "-sV")
+        {
+            Description = "Identify what answers on each open port (greeting, then harmless read-only requests) and flag where it differs from the catalog's entry.",
+        };
         var format = CliOptions.Format(OutputFormat.Table, OutputFormat.Json, OutputFormat.Csv, OutputFormat.Xml, OutputFormat.Grepable);
         var output = new Option<string>("--output", "-o")
         {
@@ -67,6 +72,8 @@ internal static class ScanCommand
             retries,
             open,
             allStates,
+            reason,
+            identify,
             format,
             output,
             nmapOutputs[0].Option,
@@ -77,6 +84,7 @@ internal static class ScanCommand
             "portcat scan localhost ::1 -p ssh,postgresql,8000-8100",
             "portcat scan 127.0.0.0/30 -p- --timeout 200 --format json",
             "portcat scan -iL hosts.txt -oX scan.xml",
+            "portcat scan 127.0.0.1 --identify --reason",
             "portcat scan 127.0.0.1 --udp -p 53,123,161");
         command.Validators.Add(result =>
         {
@@ -109,8 +117,10 @@ internal static class ScanCommand
 
                     // Every result comes back so that the reports can count what they do not list (nmap's extraports).
                     ReportAllStates = true,
+                    IdentifyServices = parse.GetValue(identify),
                 },
                 parse.GetValue(allStates),
+                parse.GetValue(reason),
                 chosenFormat,
                 outputFile);
             return ScanRun.RunAsync(console, request, cancellationToken);

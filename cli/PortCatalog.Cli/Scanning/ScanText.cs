@@ -19,18 +19,35 @@ internal static class ScanText
     };
 
     /// <summary>
-    /// Why a port is in its state, in nmap's words (<c>syn-ack</c>, <c>conn-refused</c>, <c>no-response</c>, ...): the one
-    /// place every format (XML's <c>&lt;state reason=...&gt;</c>, <c>--reason</c>) reads it. Until results carry the
-    /// probe's own reason this is the usual reason of a connect scan for the state.
+    /// Why a port is in its state, in nmap's words (<c>syn-ack</c>, <c>conn-refused</c>, <c>no-response</c>,
+    /// <c>port-unreach</c>, ...): the probe's own reason, the one place every format (XML's <c>&lt;state reason=...&gt;</c>,
+    /// <c>--reason</c>) reads it.
     /// </summary>
-    public static string Reason(PortResult result) => (result.State, result.Transport) switch
+    public static string Reason(PortResult result) => result.Reason.ToNmapName();
+
+    /// <summary>
+    /// What <c>--identify</c> found, for people: the service, flagged where it differs from the catalog's entry for the
+    /// port (<c>http (catalog: postgresql)</c>); <c>unknown</c> when nothing was recognised; empty for ports not identified.
+    /// </summary>
+    public static string? Identified(ServiceIdentity? identity) => identity switch
     {
-        (PortState.Open, Transport.Udp) => "udp-response",
-        (PortState.Open, _) => "syn-ack",
-        (PortState.Closed, Transport.Udp) => "port-unreach",
-        (PortState.Closed, _) => "conn-refused",
-        _ => "no-response",
+        null => null,
+        { Service: null } => "unknown",
+        { MatchesCatalog: false, CatalogService: { } catalog } => $"{identity.Service} (catalog: {catalog})",
+        _ => identity.Service,
     };
+
+    /// <summary>Product and version as the service told them, with <c>TLS</c> where TLS wrapped it: <c>nginx 1.22.1 (TLS)</c>.</summary>
+    public static string? ProductText(ServiceIdentity? identity)
+    {
+        if (identity is null)
+        {
+            return null;
+        }
+
+        var product = identity.ProductVersion;
+        return identity.Tls ? (product is null ? "(TLS)" : product + " (TLS)") : product;
+    }
 
     /// <summary><c>1 port</c>, <c>2 ports</c>, with thousands separators.</summary>
     public static string Count(long count, string noun, string? plural = null)

@@ -32,7 +32,7 @@ internal sealed class GrepableReport(CliConsole console) : IScanReport
         writer.WriteLine($"{prefix}\tStatus: Up");
         var ports = string.Join(", ", host.Rows.Select(r => string.Create(
             CultureInfo.InvariantCulture,
-            $"{r.Result.Port}/{ScanText.State(r.Result.State)}/{TransportText.Format(r.Result.Transport)}//{Field(r.Service?.ServiceName)}///")));
+            $"{r.Result.Port}/{ScanText.State(r.Result.State)}/{TransportText.Format(r.Result.Transport)}//{Field(ServiceName(r))}//{Field(r.Result.Identity?.ProductVersion)}/")));
         var line = $"{prefix}\tPorts: {ports}";
         if (host.Unlisted.FirstOrDefault() is { Count: > 0 } ignored)
         {
@@ -53,6 +53,12 @@ internal sealed class GrepableReport(CliConsole console) : IScanReport
     }
 
     public void Dispose() => console.Dispose();
+
+    // The service the port answered as (--identify; inside TLS the catalog's TLS name, such as https), else the
+    // catalog's name for the port.
+    private static string? ServiceName(Found row) => row.Result.Identity is { IsIdentified: true } identity
+        ? identity.Service
+        : row.Service?.ServiceName;
 
     // A field of the port list may not hold its separators; nmap writes '/' as '|'.
     private static string Field(string? text) => (text ?? string.Empty).Replace('/', '|').Replace(',', ' ');

@@ -166,7 +166,31 @@ internal sealed class NmapXmlReport : IScanReport
         _xml.WriteAttributeString("reason", ScanText.Reason(row.Result));
         _xml.WriteAttributeString("reason_ttl", "0");
         _xml.WriteEndElement();
-        if (row.Service is { } service)
+        if (row.Result.Identity is { IsIdentified: true } identity)
+        {
+            // "probed": what the service itself said (--identify), as nmap -sV writes it.
+            _xml.WriteStartElement("service");
+            _xml.WriteAttributeString("name", identity.Service);
+            if (identity.Product is { } product)
+            {
+                _xml.WriteAttributeString("product", product);
+            }
+
+            if (identity.Version is { } version)
+            {
+                _xml.WriteAttributeString("version", version);
+            }
+
+            if (identity.Tls)
+            {
+                _xml.WriteAttributeString("tunnel", "ssl");
+            }
+
+            _xml.WriteAttributeString("method", "probed");
+            _xml.WriteAttributeString("conf", "10");
+            _xml.WriteEndElement();
+        }
+        else if (row.Service is { } service)
         {
             // "table": the name comes from the catalog, as nmap's nmap-services lookup (confidence 3), not from a probe.
             _xml.WriteStartElement("service");
