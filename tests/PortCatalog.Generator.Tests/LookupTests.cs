@@ -109,7 +109,7 @@ public sealed class LookupTests
     public void NonAsciiNamesAreFoundIgnoringCase()
     {
         var result = GeneratorHarness.Run(new TestTable("/t/dienste.md", "| Port | Dienst | Beschreibung |\n|---|---|---|\n| 7000 | Größe | Ein Dienst mit Umlaut |\n| 7001 | Ärger | Noch einer |\n"));
-        var catalog = new CatalogProxy(result.LoadAssembly(), "Consumer.WellKnownPorts");
+        var catalog = new CatalogProxy(result.LoadAssembly(), "Consumer.Ports");
         Assert.Equal(7000, catalog.TryGetPort("größe"));
         Assert.Equal(7000, catalog.TryGetPort("GRÖßE"));
         Assert.Equal(7001, catalog.TryGetPort("ärger"));
