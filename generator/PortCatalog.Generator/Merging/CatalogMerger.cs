@@ -307,9 +307,10 @@ internal static class CatalogMerger
             if (Identifier is null && row.Entry.Identifier is null && Source <= NameSource.MarkdownServiceColumn
                 && NameDeriver.IsSentence(ServiceName) && NameDeriver.IsAcronym(name))
             {
-                AddAlias(ServiceName);
+                var sentence = ServiceName;
                 _aliases.RemoveAll(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase));
                 ServiceName = name;
+                AddAlias(sentence);
             }
             else
             {

@@ -322,11 +322,12 @@ public sealed class PortCatalogLookup
             var variants = new List<string>();
             var variantPorts = new List<int>();
             var variantNext = new List<int>();
+            var spellings = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (name, port) in names)
             {
-                if (name.Length == 0)
+                if (name.Length == 0 || !spellings.Add(name))
                 {
-                    continue;
+                    continue; // The first entry to spell a name exactly keeps it.
                 }
 
                 var hash = HashIgnoringCase(name.AsSpan(), out _);
@@ -353,8 +354,8 @@ public sealed class PortCatalogLookup
                     continue;
                 }
 
-                // Equal ignoring case: only an exact spelling of another port needs remembering.
-                if (keyPorts[existing] == port || string.Equals(keys[existing], name, StringComparison.Ordinal) || HasVariant(existing, name))
+                // Equal ignoring case to a key: only an exact spelling of another port needs remembering.
+                if (keyPorts[existing] == port)
                 {
                     continue;
                 }
@@ -379,19 +380,6 @@ public sealed class PortCatalogLookup
             }
 
             return new NameTable(keys.ToArray(), keyPorts.ToArray(), keyHashes.ToArray(), buckets, variantStart.ToArray(), variants.ToArray(), variantPorts.ToArray(), variantNext.ToArray());
-
-            bool HasVariant(int key, string name)
-            {
-                for (var v = variantStart[key]; v >= 0; v = variantNext[v])
-                {
-                    if (string.Equals(variants[v], name, StringComparison.Ordinal))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
         }
 
         public bool TryGetPort(ReadOnlySpan<char> name, out int port)
