@@ -165,7 +165,7 @@ public sealed class DiagnosticTests
         Assert.Equal(("PCG006", "/t/b.csv", 2, DiagnosticSeverity.Info), (conflict.Id, conflict.Location.GetLineSpan().Path, conflict.Location.GetLineSpan().StartLinePosition.Line + 1, conflict.Severity));
         Assert.Contains("'SecureShell' is kept", conflict.GetMessage());
         Assert.Contains("public const int SecureShell = 22;", result.SingleSource);
-        Assert.Contains("(global::PortCatalog.Transport)3", result.SingleSource);
+        Assert.Contains("22, 22, 3, // SecureShell", result.SingleSource); // transports united: TCP | UDP
     }
 
     [Fact]

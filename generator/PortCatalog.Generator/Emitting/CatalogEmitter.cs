@@ -129,20 +129,30 @@ internal static class CatalogEmitter
         w.Line();
     }
 
-    /// <summary>The catalog's data: one entry a line in port order, then the other names and the entries they name.</summary>
+    /// <summary>
+    /// The catalog's data as arrays of literals (the compiler binds literals far faster than constructor calls): the
+    /// numbers of each entry, its strings one entry a line, then the other names with the index of their entry.
+    /// </summary>
     private static void WriteData(IndentedWriter w, EquatableArray<CatalogEntry> entries)
     {
-        w.Line("// The entries (port, last port, service name, identifier, transports, description), then the other names TryGetPort");
-        w.Line("// accepts with the index of the entry each names. PortCatalogLookup builds the lookups from them on first use.");
+        w.Line("// PortCatalogLookup builds the lookups from these arrays on first use: per entry, in port order, its port,");
+        w.Line("// last port and transports; its service name, identifier and description; then the other names TryGetPort");
+        w.Line("// accepts, each with the index of the entry it names.");
         w.Line("private static readonly " + Lookup + " " + MemberNames.Lookup + " = new " + Lookup + "(");
         w.Indent();
-        w.Line("new " + PortInfo + "[]");
+        w.Line("new int[]");
         w.OpenBrace();
         foreach (var entry in entries)
         {
-            w.Line("new " + PortInfo + "(" + Int(entry.Port) + ", " + Int(entry.LastPort) + ", " + CodeText.StringLiteral(entry.ServiceName) + ", "
-                + CodeText.StringLiteral(entry.Identifier) + ", (" + Transport + ")" + Int((int)entry.Transports) + ", "
-                + CodeText.StringLiteral(entry.Description) + "),");
+            w.Line(Int(entry.Port) + ", " + Int(entry.LastPort) + ", " + Int((int)entry.Transports) + ", // " + IdentifierRules.Escape(entry.Identifier));
+        }
+
+        w.CloseBrace(",");
+        w.Line("new string[]");
+        w.OpenBrace();
+        foreach (var entry in entries)
+        {
+            w.Line(CodeText.StringLiteral(entry.ServiceName) + ", " + CodeText.StringLiteral(entry.Identifier) + ", " + CodeText.StringLiteral(entry.Description) + ",");
         }
 
         w.CloseBrace(",");
@@ -172,9 +182,36 @@ internal static class CatalogEmitter
             }
 
             w.CloseBrace(",");
-            w.Line("new int[] { " + string.Join(", ", aliasEntries.Select(Int)) + " });");
+            w.Line("new int[]");
+            w.OpenBrace();
+            foreach (var chunk in Chunk(aliasEntries.Select(Int), 16))
+            {
+                w.Line(chunk + ",");
+            }
+
+            w.CloseBrace(");");
         }
+
         w.Unindent();
+    }
+
+    private static IEnumerable<string> Chunk(IEnumerable<string> values, int size)
+    {
+        var line = new List<string>(size);
+        foreach (var value in values)
+        {
+            line.Add(value);
+            if (line.Count == size)
+            {
+                yield return string.Join(", ", line);
+                line.Clear();
+            }
+        }
+
+        if (line.Count > 0)
+        {
+            yield return string.Join(", ", line);
+        }
     }
 
     private static string TransportText(TransportSet transports)

@@ -38,21 +38,26 @@ public sealed class PortCatalogLookup
 
     private readonly NameTable _names;
 
-    /// <summary>Builds the lookups of a catalog from its data.</summary>
-    /// <param name="entries">
-    /// Every entry, sorted by (first) port; the entries of one port in rank order, the primary entry first. The
-    /// array is owned by the lookup from now on.
+    /// <summary>Builds the lookups of a catalog from its data, as generated code writes it.</summary>
+    /// <param name="numbers">
+    /// Three numbers per entry: its (first) port, its last port and its <see cref="Transport"/> flags. Entries are
+    /// sorted by port; the entries of one port in rank order, the primary entry first.
     /// </param>
+    /// <param name="texts">Three strings per entry, in the same order: its service name, identifier and description.</param>
     /// <param name="aliases">Further names <see cref="TryGetPort"/> accepts (names of rows merged into an entry).</param>
-    /// <param name="aliasEntries">For each alias, the index in <paramref name="entries"/> of the entry it names.</param>
-    /// <exception cref="ArgumentException">The entries are not sorted, a port is outside 0-65535, or an alias names no entry.</exception>
-    public PortCatalogLookup(PortInfo[] entries, string[] aliases, int[] aliasEntries)
+    /// <param name="aliasEntries">For each alias, the index of the entry it names.</param>
+    /// <exception cref="ArgumentException">The arrays disagree in length, the entries are not sorted, a port is outside 0-65535, or an alias names no entry.</exception>
+    /// <remarks>
+    /// Generated code passes arrays of literals rather than one <see cref="PortInfo"/> construction per entry: the
+    /// compiler binds a literal far faster than a constructor call, which matters for a catalog of 14,000 entries.
+    /// </remarks>
+    public PortCatalogLookup(int[] numbers, string[] texts, string[] aliases, int[] aliasEntries)
+        : this(ToEntries(numbers, texts), aliases, aliasEntries)
     {
-        if (entries is null)
-        {
-            throw new ArgumentNullException(nameof(entries));
-        }
+    }
 
+    private PortCatalogLookup(PortInfo[] entries, string[] aliases, int[] aliasEntries)
+    {
         if (aliases is null)
         {
             throw new ArgumentNullException(nameof(aliases));
@@ -211,6 +216,33 @@ public sealed class PortCatalogLookup
     /// <returns><see langword="true"/> when the catalog knows the name.</returns>
     public bool TryGetPort(ReadOnlySpan<char> serviceName, out int port) => _names.TryGetPort(serviceName, out port);
 
+    private static PortInfo[] ToEntries(int[] numbers, string[] texts)
+    {
+        if (numbers is null)
+        {
+            throw new ArgumentNullException(nameof(numbers));
+        }
+
+        if (texts is null)
+        {
+            throw new ArgumentNullException(nameof(texts));
+        }
+
+        if (numbers.Length % 3 != 0 || texts.Length != numbers.Length)
+        {
+            throw new ArgumentException("Each entry needs three numbers and three strings.", nameof(texts));
+        }
+
+        var entries = new PortInfo[numbers.Length / 3];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var n = i * 3;
+            entries[i] = new PortInfo(numbers[n], numbers[n + 1], texts[n], texts[n + 1], (Transport)numbers[n + 2], texts[n + 2]);
+        }
+
+        return entries;
+    }
+
     private int IndexOf(int port)
     {
         if ((uint)port > MaxPort)
@@ -258,27 +290,19 @@ public sealed class PortCatalogLookup
 
     /// <summary>
     /// The names <see cref="TryGetPort"/> accepts: one key per name ignoring case (the first in rank order), in an
-    /// open-addressing table hashed over the ASCII-folded name; names that differ from their key only in case and
-    /// name another port are kept beside the key, so an exact spelling finds its own entry.
+    /// open-addressing table of slots hashed over the ASCII-folded name; names that differ from their key only in
+    /// case and name another port are kept beside the key, so an exact spelling finds its own entry.
     /// </summary>
     private sealed class NameTable
     {
-        private readonly string[] _keys;
-        private readonly int[] _keyPorts;
-        private readonly int[] _keyHashes;
-        private readonly int[] _buckets; // key index + 1; 0 is empty
-        private readonly int[] _variantStart; // per key: first variant index, or -1
+        private readonly Slot[] _slots; // power of two, at most half full; Key null is empty
         private readonly string[] _variants;
         private readonly int[] _variantPorts;
         private readonly int[] _variantNext; // next variant of the same key, or -1
 
-        private NameTable(string[] keys, int[] keyPorts, int[] keyHashes, int[] buckets, int[] variantStart, string[] variants, int[] variantPorts, int[] variantNext)
+        private NameTable(Slot[] slots, string[] variants, int[] variantPorts, int[] variantNext)
         {
-            _keys = keys;
-            _keyPorts = keyPorts;
-            _keyHashes = keyHashes;
-            _buckets = buckets;
-            _variantStart = variantStart;
+            _slots = slots;
             _variants = variants;
             _variantPorts = variantPorts;
             _variantNext = variantNext;
@@ -308,17 +332,13 @@ public sealed class PortCatalogLookup
                 names.Add((aliases[i], entries[aliasEntries[i]].Port));
             }
 
-            var bucketCount = 16;
-            while (bucketCount < names.Count * 2)
+            var slotCount = 16;
+            while (slotCount < names.Count * 2)
             {
-                bucketCount <<= 1;
+                slotCount <<= 1;
             }
 
-            var buckets = new int[bucketCount];
-            var keys = new List<string>();
-            var keyPorts = new List<int>();
-            var keyHashes = new List<int>();
-            var variantStart = new List<int>();
+            var slots = new Slot[slotCount];
             var variants = new List<string>();
             var variantPorts = new List<int>();
             var variantNext = new List<int>();
@@ -330,32 +350,22 @@ public sealed class PortCatalogLookup
                     continue; // The first entry to spell a name exactly keeps it.
                 }
 
-                var hash = HashIgnoringCase(name.AsSpan(), out _);
-                var bucket = hash & (bucketCount - 1);
-                var existing = -1;
-                for (var slot = buckets[bucket] - 1; slot >= 0; slot = buckets[bucket] - 1)
+                var hash = HashIgnoringCase(name.AsSpan(), out var ascii);
+                var index = hash & (slotCount - 1);
+                while (slots[index].Key is not null && !(slots[index].Hash == hash && name.AsSpan().Equals(slots[index].Key.AsSpan(), StringComparison.OrdinalIgnoreCase)))
                 {
-                    if (keyHashes[slot] == hash && name.AsSpan().Equals(keys[slot].AsSpan(), StringComparison.OrdinalIgnoreCase))
-                    {
-                        existing = slot;
-                        break;
-                    }
-
-                    bucket = (bucket + 1) & (bucketCount - 1);
+                    index = (index + 1) & (slotCount - 1);
                 }
 
-                if (existing < 0)
+                ref var slot = ref slots[index];
+                if (slot.Key is null)
                 {
-                    keys.Add(name);
-                    keyPorts.Add(port);
-                    keyHashes.Add(hash);
-                    variantStart.Add(-1);
-                    buckets[bucket] = keys.Count;
+                    slot = new Slot(name, ascii ? LowerAscii(name) : null, hash, port, spellings.Count);
                     continue;
                 }
 
                 // Equal ignoring case to a key: only an exact spelling of another port needs remembering.
-                if (keyPorts[existing] == port)
+                if (slot.Port == port)
                 {
                     continue;
                 }
@@ -363,13 +373,13 @@ public sealed class PortCatalogLookup
                 variants.Add(name);
                 variantPorts.Add(port);
                 variantNext.Add(-1);
-                if (variantStart[existing] < 0)
+                if (slot.FirstVariant < 0)
                 {
-                    variantStart[existing] = variants.Count - 1;
+                    slot.FirstVariant = variants.Count - 1;
                 }
                 else
                 {
-                    var last = variantStart[existing];
+                    var last = slot.FirstVariant;
                     while (variantNext[last] >= 0)
                     {
                         last = variantNext[last];
@@ -379,7 +389,7 @@ public sealed class PortCatalogLookup
                 }
             }
 
-            return new NameTable(keys.ToArray(), keyPorts.ToArray(), keyHashes.ToArray(), buckets, variantStart.ToArray(), variants.ToArray(), variantPorts.ToArray(), variantNext.ToArray());
+            return new NameTable(slots, variants.ToArray(), variantPorts.ToArray(), variantNext.ToArray());
         }
 
         public bool TryGetPort(ReadOnlySpan<char> name, out int port)
@@ -390,33 +400,64 @@ public sealed class PortCatalogLookup
                 return TryGetPortSlow(name, out port);
             }
 
-            var buckets = _buckets;
-            var mask = buckets.Length - 1;
-            var bucket = hash & mask;
+            var slots = _slots;
+            var mask = slots.Length - 1;
+            var index = hash & mask;
             while (true)
             {
-                var slot = buckets[bucket] - 1;
-                if (slot < 0)
+                ref readonly var slot = ref slots[index];
+                if (slot.Key is null)
                 {
                     port = 0;
                     return false;
                 }
 
-                if (_keyHashes[slot] == hash && name.Equals(_keys[slot].AsSpan(), StringComparison.OrdinalIgnoreCase))
+                if (slot.Hash == hash && EqualsIgnoringAsciiCase(name, slot))
                 {
-                    port = _variantStart[slot] < 0 ? _keyPorts[slot] : ResolveVariant(slot, name);
+                    port = slot.FirstVariant < 0 ? slot.Port : ResolveVariant(slot, name);
                     return true;
                 }
 
-                bucket = (bucket + 1) & mask;
+                index = (index + 1) & mask;
             }
         }
 
-        private int ResolveVariant(int key, ReadOnlySpan<char> name)
+        // An ASCII query against a key: the key's lower-case form when the key is ASCII, else OrdinalIgnoreCase.
+        private static bool EqualsIgnoringAsciiCase(ReadOnlySpan<char> name, in Slot slot)
         {
-            if (!name.SequenceEqual(_keys[key].AsSpan()))
+            var lower = slot.LowerKey;
+            if (lower is null)
             {
-                for (var v = _variantStart[key]; v >= 0; v = _variantNext[v])
+                return name.Equals(slot.Key.AsSpan(), StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (lower.Length != name.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < name.Length; i++)
+            {
+                uint c = name[i];
+                if (c - 'A' <= 'Z' - 'A')
+                {
+                    c |= 0x20;
+                }
+
+                if (c != lower[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private int ResolveVariant(in Slot slot, ReadOnlySpan<char> name)
+        {
+            if (!name.SequenceEqual(slot.Key.AsSpan()))
+            {
+                for (var v = slot.FirstVariant; v >= 0; v = _variantNext[v])
                 {
                     if (name.SequenceEqual(_variants[v].AsSpan()))
                     {
@@ -425,23 +466,37 @@ public sealed class PortCatalogLookup
                 }
             }
 
-            return _keyPorts[key];
+            return slot.Port;
         }
 
-        // A name with characters outside ASCII: compare with every key, as OrdinalIgnoreCase decides.
+        // A name with characters outside ASCII: compare with every key in rank order, as OrdinalIgnoreCase decides.
         private bool TryGetPortSlow(ReadOnlySpan<char> name, out int port)
         {
-            for (var slot = 0; slot < _keys.Length; slot++)
+            var best = -1;
+            for (var i = 0; i < _slots.Length; i++)
             {
-                if (name.Equals(_keys[slot].AsSpan(), StringComparison.OrdinalIgnoreCase))
+                if (_slots[i].Key is { } key && name.Equals(key.AsSpan(), StringComparison.OrdinalIgnoreCase) && (best < 0 || _slots[i].Rank < _slots[best].Rank))
                 {
-                    port = _variantStart[slot] < 0 ? _keyPorts[slot] : ResolveVariant(slot, name);
-                    return true;
+                    best = i;
                 }
             }
 
-            port = 0;
-            return false;
+            port = best < 0 ? 0 : _slots[best].FirstVariant < 0 ? _slots[best].Port : ResolveVariant(_slots[best], name);
+            return best >= 0;
+        }
+
+        private static string LowerAscii(string name)
+        {
+            var chars = name.ToCharArray();
+            for (var i = 0; i < chars.Length; i++)
+            {
+                if (chars[i] >= 'A' && chars[i] <= 'Z')
+                {
+                    chars[i] = (char)(chars[i] | 0x20);
+                }
+            }
+
+            return new string(chars);
         }
 
         /// <summary>
@@ -496,5 +551,26 @@ public sealed class PortCatalogLookup
         private static char Upper(char c) => c < 0x80 ? c : char.ToUpperInvariant(c);
 
         private static uint RotateLeft(uint value, int offset) => (value << offset) | (value >> (32 - offset));
+
+        /// <summary>One key: the name as first spelled, its lower-case form when ASCII, its hash, port and rank.</summary>
+        private struct Slot
+        {
+            public Slot(string key, string? lowerKey, int hash, int port, int rank)
+            {
+                Key = key;
+                LowerKey = lowerKey;
+                Hash = hash;
+                Port = port;
+                FirstVariant = -1;
+                Rank = rank;
+            }
+
+            public string Key;
+            public string? LowerKey;
+            public int Hash;
+            public int Port;
+            public int FirstVariant;
+            public int Rank;
+        }
     }
 }

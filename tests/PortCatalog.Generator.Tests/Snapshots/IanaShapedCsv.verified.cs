@@ -69,20 +69,33 @@ namespace Consumer
         /// <returns><see langword="true"/> when the catalog knows the name.</returns>
         public static bool TryGetPort(global::System.ReadOnlySpan<char> serviceName, out int port) => __Lookup.TryGetPort(serviceName, out port);
 
-        // The entries (port, last port, service name, identifier, transports, description), then the other names TryGetPort
-        // accepts with the index of the entry each names. PortCatalogLookup builds the lookups from them on first use.
+        // PortCatalogLookup builds the lookups from these arrays on first use: per entry, in port order, its port,
+        // last port and transports; its service name, identifier and description; then the other names TryGetPort
+        // accepts, each with the index of the entry it names.
         private static readonly global::PortCatalog.PortCatalogLookup __Lookup = new global::PortCatalog.PortCatalogLookup(
-            new global::PortCatalog.PortInfo[]
+            new int[]
             {
-                new global::PortCatalog.PortInfo(20, 20, "ftp-data", "FtpData", (global::PortCatalog.Transport)3, "File Transfer [Default Data]"),
-                new global::PortCatalog.PortInfo(22, 22, "ssh", "Ssh", (global::PortCatalog.Transport)7, "The Secure Shell (SSH) Protocol"),
-                new global::PortCatalog.PortInfo(80, 80, "http", "Http", (global::PortCatalog.Transport)1, "World Wide Web HTTP"),
-                new global::PortCatalog.PortInfo(80, 80, "www-http", "WwwHttp", (global::PortCatalog.Transport)1, "World Wide Web \"HTTP\" (second line of a multi-line cell)"),
-                new global::PortCatalog.PortInfo(106, 106, "3com-tsmux", "_3comTsmux", (global::PortCatalog.Transport)1, "3COM-TSMUX"),
-                new global::PortCatalog.PortInfo(1021, 1021, "dccp-demo", "DccpDemo", (global::PortCatalog.Transport)8, "A DCCP-only service"),
-                new global::PortCatalog.PortInfo(1433, 1433, "ms-sql-s", "MsSqlS", (global::PortCatalog.Transport)1, "Microsoft-SQL-Server"),
-                new global::PortCatalog.PortInfo(1434, 1434, "ms-sql-m", "MsSqlM", (global::PortCatalog.Transport)2, "Microsoft-SQL-Monitor"),
-                new global::PortCatalog.PortInfo(6000, 6063, "x11", "X11", (global::PortCatalog.Transport)3, "X Window System"),
+                20, 20, 3, // FtpData
+                22, 22, 7, // Ssh
+                80, 80, 1, // Http
+                80, 80, 1, // WwwHttp
+                106, 106, 1, // _3comTsmux
+                1021, 1021, 8, // DccpDemo
+                1433, 1433, 1, // MsSqlS
+                1434, 1434, 2, // MsSqlM
+                6000, 6063, 3, // X11
+            },
+            new string[]
+            {
+                "ftp-data", "FtpData", "File Transfer [Default Data]",
+                "ssh", "Ssh", "The Secure Shell (SSH) Protocol",
+                "http", "Http", "World Wide Web HTTP",
+                "www-http", "WwwHttp", "World Wide Web \"HTTP\" (second line of a multi-line cell)",
+                "3com-tsmux", "_3comTsmux", "3COM-TSMUX",
+                "dccp-demo", "DccpDemo", "A DCCP-only service",
+                "ms-sql-s", "MsSqlS", "Microsoft-SQL-Server",
+                "ms-sql-m", "MsSqlM", "Microsoft-SQL-Monitor",
+                "x11", "X11", "X Window System",
             },
             new string[0],
             new int[0]);

@@ -48,14 +48,21 @@ namespace Firma.Netz
         /// <returns><see langword="true"/> when the catalog knows the name.</returns>
         public static bool TryGetPort(global::System.ReadOnlySpan<char> serviceName, out int port) => __Lookup.TryGetPort(serviceName, out port);
 
-        // The entries (port, last port, service name, identifier, transports, description), then the other names TryGetPort
-        // accepts with the index of the entry each names. PortCatalogLookup builds the lookups from them on first use.
+        // PortCatalogLookup builds the lookups from these arrays on first use: per entry, in port order, its port,
+        // last port and transports; its service name, identifier and description; then the other names TryGetPort
+        // accepts, each with the index of the entry it names.
         private static readonly global::PortCatalog.PortCatalogLookup __Lookup = new global::PortCatalog.PortCatalogLookup(
-            new global::PortCatalog.PortInfo[]
+            new int[]
             {
-                new global::PortCatalog.PortInfo(53, 53, "DNS", "Dns", (global::PortCatalog.Transport)3, "Namensaufl\u00F6sung f\u00FCr das interne Netz"),
-                new global::PortCatalog.PortInfo(514, 514, "Syslog", "Syslog", (global::PortCatalog.Transport)2, "Zentrale Protokollierung der Server"),
-                new global::PortCatalog.PortInfo(636, 636, "LDAPS", "Ldaps", (global::PortCatalog.Transport)1, "Verzeichnisdienst \u00FCber TLS"),
+                53, 53, 3, // Dns
+                514, 514, 2, // Syslog
+                636, 636, 1, // Ldaps
+            },
+            new string[]
+            {
+                "DNS", "Dns", "Namensaufl\u00F6sung f\u00FCr das interne Netz",
+                "Syslog", "Syslog", "Zentrale Protokollierung der Server",
+                "LDAPS", "Ldaps", "Verzeichnisdienst \u00FCber TLS",
             },
             new string[0],
             new int[0]);

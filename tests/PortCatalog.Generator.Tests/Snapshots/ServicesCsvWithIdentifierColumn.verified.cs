@@ -78,23 +78,39 @@ namespace Consumer
         /// <returns><see langword="true"/> when the catalog knows the name.</returns>
         public static bool TryGetPort(global::System.ReadOnlySpan<char> serviceName, out int port) => __Lookup.TryGetPort(serviceName, out port);
 
-        // The entries (port, last port, service name, identifier, transports, description), then the other names TryGetPort
-        // accepts with the index of the entry each names. PortCatalogLookup builds the lookups from them on first use.
+        // PortCatalogLookup builds the lookups from these arrays on first use: per entry, in port order, its port,
+        // last port and transports; its service name, identifier and description; then the other names TryGetPort
+        // accepts, each with the index of the entry it names.
         private static readonly global::PortCatalog.PortCatalogLookup __Lookup = new global::PortCatalog.PortCatalogLookup(
-            new global::PortCatalog.PortInfo[]
+            new int[]
             {
-                new global::PortCatalog.PortInfo(20, 20, "ftp-data", "FtpData", (global::PortCatalog.Transport)1, "FTP data transfer"),
-                new global::PortCatalog.PortInfo(21, 21, "ftp", "Ftp", (global::PortCatalog.Transport)1, "FTP control"),
-                new global::PortCatalog.PortInfo(22, 22, "ssh", "Ssh", (global::PortCatalog.Transport)1, "Secure Shell remote login"),
-                new global::PortCatalog.PortInfo(80, 80, "http", "Http", (global::PortCatalog.Transport)1, "Hypertext Transfer Protocol"),
-                new global::PortCatalog.PortInfo(137, 137, "netbios-ns", "NetBiosNameService", (global::PortCatalog.Transport)3, "NetBIOS name service"),
-                new global::PortCatalog.PortInfo(138, 138, "netbios-dgm", "NetBiosDatagram", (global::PortCatalog.Transport)2, "NetBIOS datagram service"),
-                new global::PortCatalog.PortInfo(139, 139, "netbios-ssn", "NetBiosSession", (global::PortCatalog.Transport)1, "NetBIOS session service"),
-                new global::PortCatalog.PortInfo(1433, 1433, "ms-sql-s", "SqlServer", (global::PortCatalog.Transport)1, "Microsoft SQL Server"),
-                new global::PortCatalog.PortInfo(1434, 1434, "ms-sql-m", "SqlServerBrowser", (global::PortCatalog.Transport)2, "Microsoft SQL Server browser"),
-                new global::PortCatalog.PortInfo(5432, 5432, "postgresql", "PostgreSql", (global::PortCatalog.Transport)1, "PostgreSQL database"),
-                new global::PortCatalog.PortInfo(5672, 5672, "amqp", "Amqp", (global::PortCatalog.Transport)1, "AMQP (RabbitMQ, \"plain\")"),
-                new global::PortCatalog.PortInfo(6000, 6063, "x11", "X11", (global::PortCatalog.Transport)1, "X Window System"),
+                20, 20, 1, // FtpData
+                21, 21, 1, // Ftp
+                22, 22, 1, // Ssh
+                80, 80, 1, // Http
+                137, 137, 3, // NetBiosNameService
+                138, 138, 2, // NetBiosDatagram
+                139, 139, 1, // NetBiosSession
+                1433, 1433, 1, // SqlServer
+                1434, 1434, 2, // SqlServerBrowser
+                5432, 5432, 1, // PostgreSql
+                5672, 5672, 1, // Amqp
+                6000, 6063, 1, // X11
+            },
+            new string[]
+            {
+                "ftp-data", "FtpData", "FTP data transfer",
+                "ftp", "Ftp", "FTP control",
+                "ssh", "Ssh", "Secure Shell remote login",
+                "http", "Http", "Hypertext Transfer Protocol",
+                "netbios-ns", "NetBiosNameService", "NetBIOS name service",
+                "netbios-dgm", "NetBiosDatagram", "NetBIOS datagram service",
+                "netbios-ssn", "NetBiosSession", "NetBIOS session service",
+                "ms-sql-s", "SqlServer", "Microsoft SQL Server",
+                "ms-sql-m", "SqlServerBrowser", "Microsoft SQL Server browser",
+                "postgresql", "PostgreSql", "PostgreSQL database",
+                "amqp", "Amqp", "AMQP (RabbitMQ, \"plain\")",
+                "x11", "X11", "X Window System",
             },
             new string[0],
             new int[0]);

@@ -66,20 +66,33 @@ namespace Consumer
         /// <returns><see langword="true"/> when the catalog knows the name.</returns>
         public static bool TryGetPort(global::System.ReadOnlySpan<char> serviceName, out int port) => __Lookup.TryGetPort(serviceName, out port);
 
-        // The entries (port, last port, service name, identifier, transports, description), then the other names TryGetPort
-        // accepts with the index of the entry each names. PortCatalogLookup builds the lookups from them on first use.
+        // PortCatalogLookup builds the lookups from these arrays on first use: per entry, in port order, its port,
+        // last port and transports; its service name, identifier and description; then the other names TryGetPort
+        // accepts, each with the index of the entry it names.
         private static readonly global::PortCatalog.PortCatalogLookup __Lookup = new global::PortCatalog.PortCatalogLookup(
-            new global::PortCatalog.PortInfo[]
+            new int[]
             {
-                new global::PortCatalog.PortInfo(21, 21, "FTP", "Ftp", (global::PortCatalog.Transport)3, "File transfer (control channel)"),
-                new global::PortCatalog.PortInfo(22, 22, "SSH", "Ssh", (global::PortCatalog.Transport)3, "Secure remote shell"),
-                new global::PortCatalog.PortInfo(80, 80, "HTTP", "Http", (global::PortCatalog.Transport)3, "Web traffic"),
-                new global::PortCatalog.PortInfo(137, 137, "NetBIOS", "NetBios", (global::PortCatalog.Transport)3, "NetBIOS name, datagram and session services"),
-                new global::PortCatalog.PortInfo(138, 138, "NetBIOS", "NetBios_138", (global::PortCatalog.Transport)3, "NetBIOS name, datagram and session services"),
-                new global::PortCatalog.PortInfo(139, 139, "NetBIOS", "NetBios_139", (global::PortCatalog.Transport)3, "NetBIOS name, datagram and session services"),
-                new global::PortCatalog.PortInfo(1433, 1433, "SQL Server", "SqlServer", (global::PortCatalog.Transport)1, "Microsoft SQL Server and its browser"),
-                new global::PortCatalog.PortInfo(1434, 1434, "SQL Server", "SqlServer_1434", (global::PortCatalog.Transport)2, "Microsoft SQL Server and its browser"),
-                new global::PortCatalog.PortInfo(8080, 8080, "HTTP proxy", "HttpProxy", (global::PortCatalog.Transport)3, "Alternative HTTP, proxies & Tomcat"),
+                21, 21, 3, // Ftp
+                22, 22, 3, // Ssh
+                80, 80, 3, // Http
+                137, 137, 3, // NetBios
+                138, 138, 3, // NetBios_138
+                139, 139, 3, // NetBios_139
+                1433, 1433, 1, // SqlServer
+                1434, 1434, 2, // SqlServer_1434
+                8080, 8080, 3, // HttpProxy
+            },
+            new string[]
+            {
+                "FTP", "Ftp", "File transfer (control channel)",
+                "SSH", "Ssh", "Secure remote shell",
+                "HTTP", "Http", "Web traffic",
+                "NetBIOS", "NetBios", "NetBIOS name, datagram and session services",
+                "NetBIOS", "NetBios_138", "NetBIOS name, datagram and session services",
+                "NetBIOS", "NetBios_139", "NetBIOS name, datagram and session services",
+                "SQL Server", "SqlServer", "Microsoft SQL Server and its browser",
+                "SQL Server", "SqlServer_1434", "Microsoft SQL Server and its browser",
+                "HTTP proxy", "HttpProxy", "Alternative HTTP, proxies & Tomcat",
             },
             new string[0],
             new int[0]);

@@ -57,17 +57,27 @@ namespace Consumer
         /// <returns><see langword="true"/> when the catalog knows the name.</returns>
         public static bool TryGetPort(global::System.ReadOnlySpan<char> serviceName, out int port) => __Lookup.TryGetPort(serviceName, out port);
 
-        // The entries (port, last port, service name, identifier, transports, description), then the other names TryGetPort
-        // accepts with the index of the entry each names. PortCatalogLookup builds the lookups from them on first use.
+        // PortCatalogLookup builds the lookups from these arrays on first use: per entry, in port order, its port,
+        // last port and transports; its service name, identifier and description; then the other names TryGetPort
+        // accepts, each with the index of the entry it names.
         private static readonly global::PortCatalog.PortCatalogLookup __Lookup = new global::PortCatalog.PortCatalogLookup(
-            new global::PortCatalog.PortInfo[]
+            new int[]
             {
-                new global::PortCatalog.PortInfo(20, 20, "FTP", "Ftp", (global::PortCatalog.Transport)3, "File Transfer Protocol (FTP) data transfer"),
-                new global::PortCatalog.PortInfo(22, 22, "SSH", "Ssh", (global::PortCatalog.Transport)3, "Secure Shell (SSH) remote login"),
-                new global::PortCatalog.PortInfo(53, 53, "DNS", "Dns", (global::PortCatalog.Transport)3, "Domain Name System (DNS) name resolution"),
-                new global::PortCatalog.PortInfo(79, 79, "Finger user information", "FingerUserInformation", (global::PortCatalog.Transport)3, "Finger user information"),
-                new global::PortCatalog.PortInfo(123, 123, "NTP", "Ntp", (global::PortCatalog.Transport)3, "Network Time Protocol (NTP) clock sync"),
-                new global::PortCatalog.PortInfo(3128, 3128, "Squid web proxy cache", "SquidWebProxyCache", (global::PortCatalog.Transport)3, "Squid web proxy cache"),
+                20, 20, 3, // Ftp
+                22, 22, 3, // Ssh
+                53, 53, 3, // Dns
+                79, 79, 3, // FingerUserInformation
+                123, 123, 3, // Ntp
+                3128, 3128, 3, // SquidWebProxyCache
+            },
+            new string[]
+            {
+                "FTP", "Ftp", "File Transfer Protocol (FTP) data transfer",
+                "SSH", "Ssh", "Secure Shell (SSH) remote login",
+                "DNS", "Dns", "Domain Name System (DNS) name resolution",
+                "Finger user information", "FingerUserInformation", "Finger user information",
+                "NTP", "Ntp", "Network Time Protocol (NTP) clock sync",
+                "Squid web proxy cache", "SquidWebProxyCache", "Squid web proxy cache",
             },
             new string[0],
             new int[0]);
