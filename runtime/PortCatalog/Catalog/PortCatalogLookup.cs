@@ -25,8 +25,9 @@ public sealed class PortCatalogLookup
 
     private readonly PortInfo[] _entries;
 
-    // Port → index + 1 of the port's first entry (0: none). _pageOffsets[port >> 8] is the page's offset in
-    // _slots; every page without an entry shares the all-zero page at offset 0, so a lookup never branches on it.
+    // Port → index + 1 of the port's first entry; where the port has no entry of its own, -(index + 1) of the range
+    // TryGetInfo(port) answers for it; 0: neither. _pageOffsets[port >> 8] is the page's offset in _slots; every
+    // page without an entry shares the all-zero page at offset 0, so a lookup never branches on it.
     private readonly int[] _pageOffsets;
     private readonly int[] _slots;
 
@@ -91,9 +92,12 @@ public sealed class PortCatalogLookup
                 ranges.Add(i);
             }
 
-            if (pageOf[entry.Port >> PageBits] == 0)
+            for (var page = entry.Port >> PageBits; page <= entry.LastPort >> PageBits; page++)
             {
-                pageOf[entry.Port >> PageBits] = ++pageCount;
+                if (pageOf[page] == 0)
+                {
+                    pageOf[page] = ++pageCount;
+                }
             }
         }
 
@@ -108,6 +112,20 @@ public sealed class PortCatalogLookup
         {
             var port = entries[i].Port;
             _slots[_pageOffsets[port >> PageBits] + (port & (PageSize - 1))] = i + 1; // the lowest index of the port wins
+        }
+
+        // A port without an entry of its own answers with the range that starts nearest below it (the backward scan's
+        // answer for Transport.None), so TryGetInfo(port) is one table read, hit, miss or range alike.
+        foreach (var r in ranges)
+        {
+            for (var port = entries[r].Port; port <= entries[r].LastPort; port++)
+            {
+                ref var slot = ref _slots[_pageOffsets[port >> PageBits] + (port & (PageSize - 1))];
+                if (slot <= 0)
+                {
+                    slot = -(r + 1);
+                }
+            }
         }
 
         // Ranges by first port (entries are in port order already); the running maximum bounds the backward scan.
@@ -139,14 +157,18 @@ public sealed class PortCatalogLookup
     /// <returns><see langword="true"/> when the catalog has an entry for the port.</returns>
     public bool TryGetInfo(int port, out PortInfo info)
     {
-        var index = IndexOf(port);
-        if (index >= 0)
+        if ((uint)port <= MaxPort)
         {
-            info = _entries[index];
-            return true;
+            var slot = _slots[_pageOffsets[port >> PageBits] + (port & (PageSize - 1))];
+            if (slot != 0)
+            {
+                info = _entries[(slot < 0 ? -slot : slot) - 1];
+                return true;
+            }
         }
 
-        return TryGetInRange(port, Transport.None, out info);
+        info = default;
+        return false;
     }
 
     /// <summary>Finds the first entry of a port registered for every transport in <paramref name="transport"/>; then the ranges that cover the port.</summary>
@@ -250,7 +272,8 @@ public sealed class PortCatalogLookup
             return -1;
         }
 
-        return _slots[_pageOffsets[port >> PageBits] + (port & (PageSize - 1))] - 1;
+        var slot = _slots[_pageOffsets[port >> PageBits] + (port & (PageSize - 1))];
+        return slot > 0 ? slot - 1 : -1;
     }
 
     private bool TryGetInRange(int port, Transport transport, out PortInfo info)
