@@ -8,10 +8,13 @@ namespace PortCatalog.Benchmarks;
 /// <summary>
 /// Lookups on the catalog generated from the IANA snapshot (<see cref="IanaPorts"/>, built by this project) against
 /// a <see cref="Dictionary{TKey, TValue}"/> holding the same entries and libc's /etc/services lookups.
-/// Each operation is one lookup; the inputs mix hits and misses. Goal: at least dictionary speed, 20x libc, 0 B.
+/// Each operation is one lookup; the inputs mix hits and misses. Goals (issue 12), each against the dictionary of
+/// its category as the baseline: TryGetInfo(int) at most 0.5x, TryGetPort(span) at most 0.7x, 0 B.
 /// Compiled only when the IANA snapshot exists beside the repository (IANA_CATALOG).
 /// </summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public unsafe class LookupBenchmarks
 {
     // Hits (well-known, registered, inside a range) and misses (unassigned) in one mix.
@@ -39,7 +42,8 @@ public unsafe class LookupBenchmarks
         }
     }
 
-    [Benchmark(Baseline = true, OperationsPerInvoke = 16)]
+    [Benchmark(OperationsPerInvoke = 16)]
+    [BenchmarkCategory("ByPort")]
     public int TryGetInfo()
     {
         var found = 0;
@@ -51,7 +55,8 @@ public unsafe class LookupBenchmarks
         return found;
     }
 
-    [Benchmark(OperationsPerInvoke = 16)]
+    [Benchmark(Baseline = true, OperationsPerInvoke = 16)]
+    [BenchmarkCategory("ByPort")]
     public int DictionaryByPort()
     {
         var found = 0;
@@ -64,6 +69,7 @@ public unsafe class LookupBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = 16)]
+    [BenchmarkCategory("ByPort")]
     public int LibcGetServByPort()
     {
         var found = 0;
@@ -79,6 +85,7 @@ public unsafe class LookupBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = 16)]
+    [BenchmarkCategory("ByName")]
     public int TryGetPort()
     {
         var found = 0;
@@ -90,7 +97,8 @@ public unsafe class LookupBenchmarks
         return found;
     }
 
-    [Benchmark(OperationsPerInvoke = 16)]
+    [Benchmark(Baseline = true, OperationsPerInvoke = 16)]
+    [BenchmarkCategory("ByName")]
     public int DictionaryByName()
     {
         var found = 0;
@@ -103,6 +111,7 @@ public unsafe class LookupBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = 16)]
+    [BenchmarkCategory("ByName")]
     public int LibcGetServByName()
     {
         var found = 0;

@@ -1,3 +1,4 @@
+using System;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -45,7 +46,17 @@ public sealed class PortCatalogGenerator : IIncrementalGenerator
             context.ReportDiagnostic(ToDiagnostic(diagnostic));
         }
 
-        context.AddSource(catalog.HintName, SourceText.From(CatalogEmitter.Emit(catalog, nullableDirective), Encoding.UTF8));
+        try
+        {
+            context.AddSource(catalog.HintName, SourceText.From(CatalogEmitter.Emit(catalog, nullableDirective), Encoding.UTF8));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A generator that throws loses every catalog of the project (CS8785); losing this one is enough.
+            var name = catalog.Namespace.Length == 0 ? catalog.ClassName : catalog.Namespace + "." + catalog.ClassName;
+            var path = catalog.SourceFiles.Count > 0 ? catalog.SourceFiles[0] : string.Empty;
+            context.ReportDiagnostic(ToDiagnostic(DiagnosticInfo.Create(DiagnosticIds.CatalogNotGenerated, path, 0, name, ex.GetType().Name + ": " + ex.Message)));
+        }
     }
 
     private static Diagnostic ToDiagnostic(DiagnosticInfo info)

@@ -95,7 +95,7 @@ public sealed class DiagnosticTests
         Assert.Equal(id, diagnostic.Id);
         Assert.Equal(path, diagnostic.Location.GetLineSpan().Path);
         Assert.Empty(result.CompilerProblems());
-        Assert.Contains("public static partial class WellKnownPorts", result.SingleSource);
+        Assert.Contains("public static partial class Ports", result.SingleSource);
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed class DiagnosticTests
         Assert.Equal(("PCG006", "/t/b.csv", 2, DiagnosticSeverity.Info), (conflict.Id, conflict.Location.GetLineSpan().Path, conflict.Location.GetLineSpan().StartLinePosition.Line + 1, conflict.Severity));
         Assert.Contains("'SecureShell' is kept", conflict.GetMessage());
         Assert.Contains("public const int SecureShell = 22;", result.SingleSource);
-        Assert.Contains("(global::PortCatalog.Transport)3", result.SingleSource);
+        Assert.Contains("22, 22, 3, // SecureShell", result.SingleSource); // transports united: TCP | UDP
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public sealed class DiagnosticTests
     {
         var result = GeneratorHarness.Run(new TestTable("/t/p.md", "| Port | Name |\n|---|---|\n| 22 | ssh |\n", "My Ports", "Bad..Namespace"));
         Assert.Equal(["PCG007", "PCG007"], result.Diagnostics.Select(d => d.Id));
-        Assert.Equal("Consumer.WellKnownPorts.g.cs", result.Single.HintName);
+        Assert.Equal("Consumer.Ports.g.cs", result.Single.HintName);
         Assert.Empty(result.CompilerProblems());
     }
 

@@ -65,11 +65,11 @@ public sealed class IncrementalTests
         var modifiedTable = Assert.IsType<Model.ParsedTable>(parsed.Single(o => o.Reason == IncrementalStepRunReason.Modified).Value);
         Assert.Equal("/repo/other/internal.csv", modifiedTable.Path);
 
-        // The catalog fed by the edited table is modified; the WellKnownPorts catalog is recomputed but unchanged.
+        // The catalog fed by the edited table is modified; the default Ports catalog is recomputed but unchanged.
         var catalogs = result.TrackedSteps[TrackingNames.Catalogs].SelectMany(s => s.Outputs).ToList();
         Assert.Equal(2, catalogs.Count);
         Assert.Equal(IncrementalStepRunReason.Modified, catalogs.Single(o => ((Model.CatalogSpec)o.Value).ClassName == "InternalPorts").Reason);
-        Assert.Equal(IncrementalStepRunReason.Unchanged, catalogs.Single(o => ((Model.CatalogSpec)o.Value).ClassName == "WellKnownPorts").Reason);
+        Assert.Equal(IncrementalStepRunReason.Unchanged, catalogs.Single(o => ((Model.CatalogSpec)o.Value).ClassName == "Ports").Reason);
         Assert.Contains("7071", result.GeneratedSources.Single(s => s.HintName == "Company.Net.InternalPorts.g.cs").SourceText.ToString());
     }
 

@@ -109,7 +109,7 @@ public sealed class LookupTests
     public void NonAsciiNamesAreFoundIgnoringCase()
     {
         var result = GeneratorHarness.Run(new TestTable("/t/dienste.md", "| Port | Dienst | Beschreibung |\n|---|---|---|\n| 7000 | Größe | Ein Dienst mit Umlaut |\n| 7001 | Ärger | Noch einer |\n"));
-        var catalog = new CatalogProxy(result.LoadAssembly(), "Consumer.WellKnownPorts");
+        var catalog = new CatalogProxy(result.LoadAssembly(), "Consumer.Ports");
         Assert.Equal(7000, catalog.TryGetPort("größe"));
         Assert.Equal(7000, catalog.TryGetPort("GRÖßE"));
         Assert.Equal(7001, catalog.TryGetPort("ärger"));
@@ -124,6 +124,50 @@ public sealed class LookupTests
         Assert.Equal(all.OrderBy(e => e.Port).Select(e => e.Port), all.Select(e => e.Port));
         var constants = Catalog.Type.GetFields().Where(f => f.IsLiteral).Select(f => (int)f.GetRawConstantValue()!).ToList();
         Assert.Equal(constants.OrderBy(p => p), constants);
+    }
+
+    [Fact]
+    public void ANameWrittenExactlyFindsItsOwnEntryWhenAnotherDiffersOnlyInCase()
+    {
+        // The IANA registry has net-steward (2128) and netsteward (2810): constants NetSteward and Netsteward.
+        var result = GeneratorHarness.Run(new TestTable("/t/iana.csv", "Service Name,Port Number,Transport Protocol,Description\nnet-steward,2128,tcp,Net Steward Control\nnetsteward,2810,tcp,Active Net Steward\n"));
+        var catalog = new CatalogProxy(result.LoadAssembly(), "Consumer.Ports");
+        Assert.Equal(2128, catalog.Constant("NetSteward"));
+        Assert.Equal(2810, catalog.Constant("Netsteward"));
+        Assert.Equal(2810, catalog.TryGetPort("Netsteward"));
+        Assert.Equal(2810, catalog.TryGetPort("netsteward"));
+        Assert.Equal(2128, catalog.TryGetPort("NetSteward"));
+        Assert.Equal(2128, catalog.TryGetPort("net-steward"));
+        foreach (var entry in catalog.All())
+        {
+            Assert.Equal(entry.Port, catalog.TryGetPort(entry.Identifier));
+            Assert.Equal(entry.Port, catalog.TryGetPort(entry.ServiceName));
+        }
+    }
+
+    [Fact]
+    public void AllDescribesRangesCompletely()
+    {
+        var x11 = Assert.Single(Catalog.All(), e => e.Identifier == "X11");
+        Assert.Equal((6000, 6063, true), (x11.Port, x11.LastPort, x11.IsRange));
+        var ssh = Assert.Single(Catalog.All(), e => e.Identifier == "Ssh");
+        Assert.Equal((22, false), (ssh.LastPort, ssh.IsRange));
+        Assert.Equal(Catalog.All().Length, ((IReadOnlyList<PortInfo>)Catalog.Type.GetProperty("Entries")!.GetValue(null)!).Count);
+    }
+
+    [Fact]
+    public void AnExactEntryRanksBeforeTheRangeThatEnclosesIt()
+    {
+        var result = GeneratorHarness.Run(new TestTable("/t/ranges.csv", "Service Name,Port Number,Transport Protocol,Description\nredirect,11000-11999,tcp,Redirect range\nwide,10000-12000,tcp,Wide range\nmemcache,11211,tcp,Memcached\nmemcache,11211,udp,Memcached\n"));
+        var catalog = new CatalogProxy(result.LoadAssembly(), "Consumer.Ports");
+        Assert.Equal(["memcache", "redirect", "wide"], catalog.GetInfos(11211).Select(e => e.ServiceName));
+        Assert.Equal(["memcache", "redirect", "wide"], catalog.GetInfos(11211, Transport.Tcp).Select(e => e.ServiceName));
+        Assert.Equal(["memcache"], catalog.GetInfos(11211, Transport.Udp).Select(e => e.ServiceName));
+        Assert.Equal(["redirect", "wide"], catalog.GetInfos(11500).Select(e => e.ServiceName));
+        Assert.Equal(["wide"], catalog.GetInfos(12000).Select(e => e.ServiceName));
+        Assert.Empty(catalog.GetInfos(12001));
+        Assert.True(catalog.TryGetInfo(11211, out var info));
+        Assert.Equal("memcache", info.ServiceName);
     }
 
     [Fact]

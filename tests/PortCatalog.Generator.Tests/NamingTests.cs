@@ -12,7 +12,10 @@ public sealed class NamingTests
     [InlineData("http-alt", "HttpAlt")]
     [InlineData("ms-sql-s", "MsSqlS")]
     [InlineData("SQL Server", "SqlServer")]
-    [InlineData("NetBIOS", "NetBIOS")]
+    [InlineData("NetBIOS", "NetBios")]
+    [InlineData("PostgreSQL", "PostgreSql")]
+    [InlineData("HTTPServer", "HttpServer")]
+    [InlineData("DHCPv6", "Dhcpv6")]
     [InlineData("HTTPS", "Https")]
     [InlineData("POP3", "Pop3")]
     [InlineData("3com-tsmux", "_3comTsmux")]
@@ -55,7 +58,7 @@ public sealed class NamingTests
     public void PortListsCarryTheirTransports()
     {
         var items = new List<PortText.PortItem>();
-        var bad = new List<string>();
+        var bad = new List<PortText.BadPort>();
         Assert.True(PortText.TryParsePortList("1433 (TCP), 1434 (UDP)", items, bad));
         Assert.Equal([new(1433, 1433, Model.TransportSet.Tcp), new(1434, 1434, Model.TransportSet.Udp)], items);
         Assert.True(PortText.TryParsePortList("53 TCP/UDP", items, bad));

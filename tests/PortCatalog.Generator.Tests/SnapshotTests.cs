@@ -38,7 +38,7 @@ public sealed class SnapshotTests
     {
         var result = GeneratorHarness.Run([new TestTable("/t/ports.md", "| Port | Name |\n|---|---|\n| 22 | ssh |\n")], rootNamespace: null);
         Assert.Empty(result.CompilerProblems());
-        Assert.Equal("WellKnownPorts.g.cs", result.Single.HintName);
+        Assert.Equal("Ports.g.cs", result.Single.HintName);
         Assert.DoesNotContain("namespace", result.SingleSource);
     }
 

@@ -77,6 +77,47 @@ public sealed class ConsumerBuildTests(PackageFixture package)
     }
 
     [Fact]
+    public void UserTableWithDefaultMetadataKeepsTheBuiltInCatalog()
+    {
+        // <PortTable Include="..."/> with no ClassName once made <RootNamespace>.WellKnownPorts, which hid
+        // PortCatalog.WellKnownPorts inside the project's namespace (CS0117 on WellKnownPorts.Ssh).
+        var consumer = package.CreateConsumer("DefaultTable", "net10.0", "Exe", new Dictionary<string, string>
+        {
+            ["Program.cs"] = """
+                using System;
+                using PortCatalog;
+
+                namespace DefaultTable;
+
+                public static class Program
+                {
+                    public static void Main()
+                    {
+                        Console.WriteLine($"ssh={WellKnownPorts.Ssh}");
+                        Console.WriteLine($"billing={Ports.BillingApi}");
+                        Console.WriteLine($"billing-by-name={(Ports.TryGetPort("billing-api", out var port) ? port : -1)}");
+                    }
+                }
+                """,
+            ["ports/internal.csv"] = "Service Name,Port Number,Transport Protocol,Description\nbilling-api,7443,tcp,Billing service API\n",
+        }, """
+            <ItemGroup>
+              <PortTable Include="ports/internal.csv" />
+            </ItemGroup>
+            """);
+
+        var build = consumer.Build();
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        AssertGeneratorLoaded(build);
+        var run = consumer.Run();
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("ssh=22", run.Output);
+        Assert.Contains("billing=7443", run.Output);
+        Assert.Contains("billing-by-name=7443", run.Output);
+    }
+
+    [Fact]
     public void GeneratorLoadsWithoutTheSharedCompilerServer()
     {
         var consumer = package.CreateConsumer("NoSharedCompilation", "net10.0", "Exe", CatalogConsumerFiles, UserTables);

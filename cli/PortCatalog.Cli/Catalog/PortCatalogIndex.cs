@@ -1,26 +1,28 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Reflection;
 
 namespace PortCatalog.Cli.Catalog;
 
 /// <summary>
-/// The built-in catalog (<see cref="WellKnownPorts"/>) as the commands ask about it: entries with their ranges,
-/// lookups by port, name and transport, and the ports a <c>well-known</c> scan probes.
+/// The built-in catalog (<see cref="WellKnownPorts"/>) as the commands ask about it. Every answer comes from the
+/// catalog's runtime lookups; this class only shapes entries for printing.
 /// </summary>
 internal static class PortCatalogIndex
 {
-    private static readonly Lazy<CatalogEntry[]> LazyEntries = new(LoadEntries);
+    private static readonly Lazy<CatalogEntry[]> LazyEntries = new(() => WellKnownPorts.Entries.Select(ToEntry).ToArray());
 
     /// <summary>Every entry, sorted by first port, the primary entry of a port first (the catalog's order).</summary>
     public static IReadOnlyList<CatalogEntry> Entries => LazyEntries.Value;
 
-    /// <summary>The entries that cover <paramref name="port"/> and are registered for every transport in <paramref name="transport"/>.</summary>
+    /// <summary>
+    /// The entries that cover <paramref name="port"/> and are registered for every transport in <paramref name="transport"/>:
+    /// the port's own entries first, then the ranges that cover it.
+    /// </summary>
     public static IEnumerable<CatalogEntry> AtPort(int port, Transport transport)
-        => Entries.Where(e => e.Covers(port) && HasTransports(e.Info, transport));
+        => WellKnownPorts.GetInfos(port, transport).Select(ToEntry);
 
-    /// <summary>The entries named <paramref name="name"/> (service name or C# identifier, any case).</summary>
+    /// <summary>The entries named <paramref name="name"/> (identifier, service name or another name the tables give, any case).</summary>
     public static IEnumerable<CatalogEntry> Named(string name, Transport transport)
     {
         if (!WellKnownPorts.TryGetPort(name, out var port))
@@ -28,10 +30,12 @@ internal static class PortCatalogIndex
             return [];
         }
 
-        // TryGetPort answers the port; the entry is the one on that port carrying the name (a port can hold several).
-        return AtPort(port, transport).Where(e =>
-            string.Equals(e.Info.ServiceName, name, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(e.Info.Identifier, name, StringComparison.OrdinalIgnoreCase));
+        // TryGetPort answers the port; of the port's entries, those carrying the name (a port can hold several).
+        var atPort = WellKnownPorts.GetInfos(port, transport).Where(e => e.Port == port).ToArray();
+        var named = atPort.Where(e =>
+            string.Equals(e.ServiceName, name, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(e.Identifier, name, StringComparison.OrdinalIgnoreCase)).ToArray();
+        return (named.Length > 0 ? named : atPort.Take(1)).Select(ToEntry);
     }
 
     /// <summary>The catalog's entry for a probed or listening port, for service names in results.</summary>
@@ -47,34 +51,5 @@ internal static class PortCatalogIndex
 
     public static bool HasTransports(PortInfo info, Transport transport) => (info.Transports & transport) == transport;
 
-    private static CatalogEntry[] LoadEntries()
-    {
-        var rangeLasts = LoadRangeLasts();
-        var entries = new CatalogEntry[WellKnownPorts.All.Length];
-        for (var i = 0; i < entries.Length; i++)
-        {
-            var info = WellKnownPorts.All[i];
-            entries[i] = new CatalogEntry(info, rangeLasts.TryGetValue(info.Identifier, out var last) ? last : info.Port);
-        }
-
-        return entries;
-    }
-
-    // The generated catalog exposes a range only as a property `<Identifier>Range` of type PortRange beside the
-    // constant (PortInfo has no last port). Read those public properties once, so `list` and `lookup` can show 6000-6063.
-    private static Dictionary<string, int> LoadRangeLasts()
-    {
-        const string Suffix = "Range";
-        var lasts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var property in typeof(WellKnownPorts).GetProperties(BindingFlags.Public | BindingFlags.Static))
-        {
-            if (property.PropertyType == typeof(PortRange) && property.Name.EndsWith(Suffix, StringComparison.Ordinal))
-            {
-                var range = (PortRange)property.GetValue(null)!;
-                lasts[property.Name[..^Suffix.Length]] = range.Last;
-            }
-        }
-
-        return lasts;
-    }
+    private static CatalogEntry ToEntry(PortInfo info) => new(info, info.LastPort);
 }

@@ -48,7 +48,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidCatalogOption = Create(
         DiagnosticIds.InvalidCatalogOption,
         "Invalid catalog class name or namespace",
-        "{0} '{1}' is not a valid C# {2}; '{3}' is used instead",
+        "{0} '{1}' {2}; '{3}' is used instead",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor InvalidIdentifier = Create(
@@ -69,6 +69,12 @@ internal static class DiagnosticDescriptors
         "The header names no port column (expected 'Port Number' or 'Port'); the table is skipped",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor CatalogNotGenerated = Create(
+        DiagnosticIds.CatalogNotGenerated,
+        "Catalog cannot be generated",
+        "Catalog '{0}' cannot be generated: {1}; the other catalogs are not affected",
+        DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
     {
         [PortOutOfRange.Id] = PortOutOfRange,
@@ -81,6 +87,7 @@ internal static class DiagnosticDescriptors
         [InvalidIdentifier.Id] = InvalidIdentifier,
         [UnreadableTable.Id] = UnreadableTable,
         [MissingPortColumn.Id] = MissingPortColumn,
+        [CatalogNotGenerated.Id] = CatalogNotGenerated,
     };
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

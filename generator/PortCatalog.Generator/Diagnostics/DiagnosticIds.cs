@@ -13,4 +13,5 @@ internal static class DiagnosticIds
     public const string InvalidIdentifier = "PCG008";
     public const string UnreadableTable = "PCG009";
     public const string MissingPortColumn = "PCG010";
+    public const string CatalogNotGenerated = "PCG011";
 }

@@ -29,16 +29,27 @@ internal static class CatalogMerger
             .GroupBy(t => t.Options)
             .OrderBy(g => g.Key.Namespace, StringComparer.Ordinal)
             .ThenBy(g => g.Key.ClassName, StringComparer.Ordinal);
+
+        // The compiler compares hint names ignoring case and throws on a duplicate, which would lose every catalog of
+        // the project: classes Ports and PORTS, or namespaces Net and net, get Net.Ports.g.cs and Net.PORTS.2.g.cs.
+        var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var group in groups)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            builder.Add(MergeCatalog(group.Key, group.OrderBy(t => t.Path, StringComparer.Ordinal).ToList()));
+            var baseName = group.Key.Namespace.Length == 0 ? group.Key.ClassName : group.Key.Namespace + "." + group.Key.ClassName;
+            var hintName = baseName + ".g.cs";
+            for (var n = 2; !hintNames.Add(hintName); n++)
+            {
+                hintName = baseName + "." + n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
+            }
+
+            builder.Add(MergeCatalog(group.Key, group.OrderBy(t => t.Path, StringComparer.Ordinal).ToList(), hintName));
         }
 
         return builder.ToImmutable();
     }
 
-    private static CatalogSpec MergeCatalog(TableOptions options, List<ParsedTable> tables)
+    private static CatalogSpec MergeCatalog(TableOptions options, List<ParsedTable> tables, string hintName)
     {
         var diagnostics = new List<DiagnosticInfo>();
         foreach (var table in tables)
@@ -97,7 +108,7 @@ internal static class CatalogMerger
 
         var entries = AssignIdentifiers(options.ClassName, merged, diagnostics);
         var files = tables.Select(t => Path.GetFileName(t.Path)).ToEquatableArray();
-        return new CatalogSpec(options.Namespace, options.ClassName, files, entries, diagnostics.ToEquatableArray());
+        return new CatalogSpec(options.Namespace, options.ClassName, files, entries, diagnostics.ToEquatableArray(), hintName);
     }
 
     private static Merged? FindSameService(List<Merged> merged, int portStart, Row row)
@@ -134,14 +145,19 @@ internal static class CatalogMerger
     private static EquatableArray<CatalogEntry> AssignIdentifiers(string className, List<Merged> merged, List<DiagnosticInfo> diagnostics)
     {
         // Names the class already uses, and names the compiler would reject or warn about (CS0542, CS0108).
-        var taken = new HashSet<string>(StringComparer.Ordinal)
+        var taken = MemberNames.Reserved(className);
+        var wantedNames = new string[merged.Count];
+        for (var i = 0; i < merged.Count; i++)
         {
-            className,
-            "Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals", "MemberwiseClone", "Finalize",
-        };
-        taken.UnionWith(Emitting.CatalogEmitter.PublicMemberNames);
-        taken.UnionWith(Emitting.CatalogEmitter.PrivateMemberNames);
+            var entry = merged[i];
+            wantedNames[i] = entry.Identifier ?? IdentifierRules.ToPascalCase(entry.ServiceName);
+            if (wantedNames[i].Length == 0)
+            {
+                wantedNames[i] = "Port" + entry.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
 
+        QualifySharedNames(merged, wantedNames);
         var names = new string[merged.Count];
 
         // Explicit identifiers claim their names first, so a derived name never pushes a chosen one aside.
@@ -155,12 +171,7 @@ internal static class CatalogMerger
                     continue;
                 }
 
-                var wanted = entry.Identifier ?? IdentifierRules.ToPascalCase(entry.ServiceName);
-                if (wanted.Length == 0)
-                {
-                    wanted = "Port" + entry.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                }
-
+                var wanted = wantedNames[i];
                 var name = wanted;
                 for (var n = 1; !IsFree(taken, name, entry.IsRange); n++)
                 {
@@ -171,7 +182,7 @@ internal static class CatalogMerger
                 taken.Add(name);
                 if (entry.IsRange)
                 {
-                    taken.Add(name + "Range");
+                    taken.Add(MemberNames.RangeProperty(name));
                 }
 
                 if (!string.Equals(name, wanted, StringComparison.Ordinal))
@@ -199,8 +210,47 @@ internal static class CatalogMerger
         return new EquatableArray<CatalogEntry>(result);
     }
 
+    /// <summary>
+    /// Names taken from documents that several entries (on different ports) would share are told apart by the
+    /// qualifier their description gives right after the name: "File Transfer Protocol (FTP) data channel" on port 20
+    /// is <c>FtpData</c>, so port 21 keeps <c>Ftp</c>; "SNMP traps" on 162 is <c>SnmpTrap</c>.
+    /// </summary>
+    private static void QualifySharedNames(List<Merged> merged, string[] wantedNames)
+    {
+        var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < merged.Count; i++)
+        {
+            if (merged[i].Identifier is null && merged[i].Source <= NameSource.MarkdownServiceColumn)
+            {
+                if (!byName.TryGetValue(wantedNames[i], out var list))
+                {
+                    byName[wantedNames[i]] = list = new List<int>();
+                }
+
+                list.Add(i);
+            }
+        }
+
+        foreach (var group in byName.Values)
+        {
+            if (group.Count < 2)
+            {
+                continue;
+            }
+
+            foreach (var i in group)
+            {
+                var qualifier = merged[i].Qualifier();
+                if (qualifier is not null && !wantedNames[i].EndsWith(qualifier, StringComparison.Ordinal))
+                {
+                    wantedNames[i] = IdentifierRules.Truncate(wantedNames[i] + qualifier, IdentifierRules.MaxIdentifierBytes);
+                }
+            }
+        }
+    }
+
     private static bool IsFree(HashSet<string> taken, string name, bool isRange)
-        => !taken.Contains(name) && (!isRange || !taken.Contains(name + "Range"));
+        => !taken.Contains(name) && (!isRange || !taken.Contains(MemberNames.RangeProperty(name)));
 
     private readonly record struct Row(PortEntry Entry, int Table, string Path);
 
@@ -223,12 +273,13 @@ internal static class CatalogMerger
             Line = row.Entry.Line;
             IdentifierOrigin = Identifier is null ? null : row;
             NameKeys.Add(NameKey(ServiceName));
+            AddAliases(row.Entry.OtherNames);
         }
 
         public int Port { get; }
         public int LastPort { get; }
         public bool IsRange => LastPort != Port;
-        public string ServiceName { get; }
+        public string ServiceName { get; private set; }
         public string? Identifier { get; private set; }
         public NameSource Source { get; }
         public TransportSet Transports { get; private set; }
@@ -250,10 +301,23 @@ internal static class CatalogMerger
             // Every spelling stays findable by TryGetPort (IANA: "sql*net" and "sql-net" rows of one port).
             NameKeys.Add(NameKey(row.Entry.ServiceName));
             var name = row.Entry.ServiceName;
-            if (!string.Equals(name, ServiceName, StringComparison.OrdinalIgnoreCase) && !_aliases.Contains(name, StringComparer.OrdinalIgnoreCase))
+
+            // Between names taken from documents, an acronym beats a sentence: a docs table's
+            // "Windows Server Remote Desktop Services" and another's "(RDP)" make Rdp.
+            if (Identifier is null && row.Entry.Identifier is null && Source <= NameSource.MarkdownServiceColumn
+                && NameDeriver.IsSentence(ServiceName) && NameDeriver.IsAcronym(name))
             {
-                _aliases.Add(name);
+                var sentence = ServiceName;
+                _aliases.RemoveAll(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase));
+                ServiceName = name;
+                AddAlias(sentence);
             }
+            else
+            {
+                AddAlias(name);
+            }
+
+            AddAliases(row.Entry.OtherNames);
 
             var identifier = row.Entry.Identifier;
             if (identifier is null)
@@ -275,6 +339,25 @@ internal static class CatalogMerger
                     row.Entry.Line,
                     Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     $"identifier '{identifier}' here differs from '{Identifier}' in {System.IO.Path.GetFileName(kept.Path)} line {kept.Entry.Line}; '{Identifier}' is kept"));
+            }
+        }
+
+        /// <summary>The qualifier the description gives right after the entry's name (FTP data, SNMP trap), or null.</summary>
+        public string? Qualifier() => NameDeriver.Qualifier(ServiceName, Description);
+
+        private void AddAliases(EquatableArray<string> names)
+        {
+            foreach (var name in names)
+            {
+                AddAlias(name);
+            }
+        }
+
+        private void AddAlias(string name)
+        {
+            if (name.Length > 0 && !string.Equals(name, ServiceName, StringComparison.OrdinalIgnoreCase) && !_aliases.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                _aliases.Add(name);
             }
         }
 

@@ -6,13 +6,14 @@ namespace PortCatalog.Generator.Model;
 /// <param name="SourceFiles">The file names of the tables, for the class documentation.</param>
 /// <param name="Entries">The entries sorted by port, the primary entry of each port first.</param>
 /// <param name="Diagnostics">The diagnostics of every table plus those of the merge.</param>
+/// <param name="HintName">
+/// The name of the generated file: <c>&lt;Namespace&gt;.&lt;ClassName&gt;.g.cs</c>, unique ignoring case among the
+/// project's catalogs (the compiler compares hint names ignoring case; see <c>CatalogMerger</c>).
+/// </param>
 internal sealed record CatalogSpec(
     string Namespace,
     string ClassName,
     EquatableArray<string> SourceFiles,
     EquatableArray<CatalogEntry> Entries,
-    EquatableArray<DiagnosticInfo> Diagnostics)
-{
-    /// <summary>The deterministic hint name of the generated file.</summary>
-    public string HintName => (Namespace.Length == 0 ? ClassName : Namespace + "." + ClassName) + ".g.cs";
-}
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    string HintName);

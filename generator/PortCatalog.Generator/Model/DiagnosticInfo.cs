@@ -29,7 +29,7 @@ internal sealed record DiagnosticInfo(string Id, string Path, int Line, Equatabl
 
     private static string Shorten(string text, int max = MaxArgumentLength)
     {
-        var oneLine = Parsing.PortText.CollapseWhitespace(text);
+        var oneLine = Text.Whitespace.Collapse(text);
         return oneLine.Length <= max ? oneLine : oneLine.Substring(0, max) + "...";
     }
 }

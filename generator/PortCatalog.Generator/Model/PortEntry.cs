@@ -9,6 +9,7 @@ namespace PortCatalog.Generator.Model;
 /// <param name="Transports">The transports the row names; <see cref="TransportSet.None"/> when it names none.</param>
 /// <param name="Description">The description, whitespace collapsed to single spaces.</param>
 /// <param name="Line">The 1-based line of the row in its table.</param>
+/// <param name="OtherNames">Further names the row gives the service (a service cell the name was taken from, an acronym in the description), all found by <c>TryGetPort</c>.</param>
 internal sealed record PortEntry(
     int Port,
     int LastPort,
@@ -17,7 +18,8 @@ internal sealed record PortEntry(
     NameSource NameSource,
     TransportSet Transports,
     string Description,
-    int Line)
+    int Line,
+    EquatableArray<string> OtherNames)
 {
     public bool IsRange => LastPort != Port;
 }

@@ -114,7 +114,7 @@ internal static class CsvTableReader
         }
 
         var source = identifier.Length > 0 ? NameSource.ExplicitIdentifier : NameSource.CsvServiceName;
-        table.Add(first, last, name.Length > 0 ? name : identifier, identifier.Length > 0 ? identifier : null, source, transports, PortText.CollapseWhitespace(Field(parser, columns.Description)), line);
+        table.Add(first, last, name.Length > 0 ? name : identifier, identifier.Length > 0 ? identifier : null, source, transports, Text.Whitespace.Collapse(Field(parser, columns.Description)), line, EquatableArray<string>.Empty);
     }
 
     private static string Field(CsvParser parser, int index) => index >= 0 && index < parser.Count ? parser[index] ?? string.Empty : string.Empty;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Threading;
 using PortCatalog.Generator.Diagnostics;
 using PortCatalog.Generator.Model;
+using PortCatalog.Generator.Naming;
 
 namespace PortCatalog.Generator.Parsing;
 
@@ -24,27 +25,27 @@ internal static class MarkdownTableReader
     {
         var lines = SplitLines(text);
         var foundPortTable = false;
-        var inFence = false;
-        var fence = string.Empty;
+        var fence = default(Fence);
         for (var i = 0; i < lines.Count; i++)
         {
-            var trimmed = lines[i].TrimStart();
-            if (IsFence(trimmed, out var marker))
+            // Code is never read as a table: fenced blocks (closed only by a fence of the same character at least as
+            // long as the opening one) and indented code blocks (four columns or more).
+            if (fence.Length > 0)
             {
-                if (!inFence)
+                if (Fence.Closes(lines[i], fence))
                 {
-                    inFence = true;
-                    fence = marker;
-                }
-                else if (trimmed.StartsWith(fence, StringComparison.Ordinal))
-                {
-                    inFence = false;
+                    fence = default;
                 }
 
                 continue;
             }
 
-            if (inFence || i + 1 >= lines.Count || lines[i].IndexOf('|') < 0 || !IsDelimiterRow(lines[i + 1]))
+            if (Fence.TryOpen(lines[i], out fence))
+            {
+                continue;
+            }
+
+            if (IndentColumns(lines[i]) >= 4 || i + 1 >= lines.Count || lines[i].IndexOf('|') < 0 || IndentColumns(lines[i + 1]) >= 4 || !IsDelimiterRow(lines[i + 1]))
             {
                 continue;
             }
@@ -57,7 +58,7 @@ internal static class MarkdownTableReader
 
             var rows = new List<(List<string> Cells, int Line)>();
             var j = i + 2;
-            for (; j < lines.Count && lines[j].IndexOf('|') >= 0 && lines[j].Trim().Length > 0 && !IsFence(lines[j].TrimStart(), out _); j++)
+            for (; j < lines.Count && lines[j].IndexOf('|') >= 0 && lines[j].Trim().Length > 0 && !Fence.TryOpen(lines[j], out _); j++)
             {
                 var cells = SplitRow(lines[j]);
                 for (var c = 0; c < cells.Count; c++)
@@ -92,7 +93,7 @@ internal static class MarkdownTableReader
         }
 
         var items = new List<PortText.PortItem>();
-        var outOfRange = new List<string>();
+        var badPorts = new List<PortText.BadPort>();
         foreach (var (cells, line) in rows)
         {
             var portCell = Cell(cells, columns.Port);
@@ -101,15 +102,22 @@ internal static class MarkdownTableReader
                 continue; // Section or spacer rows.
             }
 
-            if (!PortText.TryParsePortList(portCell, items, outOfRange))
+            if (!PortText.TryParsePortList(portCell, items, badPorts))
             {
                 table.Report(DiagnosticIds.UnparseableRow, line, $"'{DiagnosticInfo.Cell(portCell)}' is not a port, a range or a list of ports");
                 continue;
             }
 
-            foreach (var bad in outOfRange)
+            foreach (var bad in badPorts)
             {
-                table.Report(DiagnosticIds.PortOutOfRange, line, bad);
+                if (bad.Problem == PortText.PortParse.ReversedRange)
+                {
+                    table.Report(DiagnosticIds.UnparseableRow, line, $"range '{DiagnosticInfo.Cell(bad.Text)}' ends before it starts");
+                }
+                else
+                {
+                    table.Report(DiagnosticIds.PortOutOfRange, line, bad.Text);
+                }
             }
 
             var rowTransports = TransportSet.None;
@@ -120,12 +128,20 @@ internal static class MarkdownTableReader
             }
 
             var description = Cell(cells, columns.Description);
-            var service = Cell(cells, columns.Service);
+            var serviceCell = Cell(cells, columns.Service);
+            var service = serviceCell;
+            var otherNames = EquatableArray<string>.Empty;
             var source = NameSource.MarkdownServiceColumn;
-            if (service.Length == 0)
+            if (serviceCell.Length == 0)
             {
                 service = NameDeriver.Derive(description);
                 source = NameSource.DerivedFromDescription;
+            }
+            else
+            {
+                var named = NameDeriver.FromServiceCell(serviceCell, description);
+                service = named.Name;
+                otherNames = new EquatableArray<string>(named.OtherNames);
             }
 
             var identifier = Cell(cells, columns.Identifier);
@@ -142,7 +158,7 @@ internal static class MarkdownTableReader
 
             foreach (var item in items)
             {
-                table.Add(item.First, item.Last, service.Length > 0 ? service : identifier, identifier.Length > 0 ? identifier : null, source, item.Transports | rowTransports, description, line);
+                table.Add(item.First, item.Last, service.Length > 0 ? service : identifier, identifier.Length > 0 ? identifier : null, source, item.Transports | rowTransports, description, line, otherNames);
             }
         }
 
@@ -151,10 +167,88 @@ internal static class MarkdownTableReader
 
     private static string Cell(List<string> cells, int index) => index >= 0 && index < cells.Count ? cells[index] : string.Empty;
 
-    private static bool IsFence(string trimmed, out string marker)
+    /// <summary>The indentation of a line in columns (a tab advances to the next multiple of four).</summary>
+    private static int IndentColumns(string line)
     {
-        marker = trimmed.StartsWith("```", StringComparison.Ordinal) ? "```" : trimmed.StartsWith("~~~", StringComparison.Ordinal) ? "~~~" : string.Empty;
-        return marker.Length > 0;
+        var columns = 0;
+        foreach (var c in line)
+        {
+            if (c == ' ')
+            {
+                columns++;
+            }
+            else if (c == '\t')
+            {
+                columns += 4 - (columns % 4);
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return columns;
+    }
+
+    /// <summary>A code fence as CommonMark defines it: three or more backticks or tildes, indented at most three columns.</summary>
+    private readonly struct Fence
+    {
+        private Fence(char marker, int length)
+        {
+            Marker = marker;
+            Length = length;
+        }
+
+        public char Marker { get; }
+
+        public int Length { get; }
+
+        public static bool TryOpen(string line, out Fence fence)
+        {
+            fence = default;
+            if (IndentColumns(line) >= 4)
+            {
+                return false;
+            }
+
+            var text = line.TrimStart(' ', '\t');
+            var length = Run(text, out var marker);
+            if (length < 3 || (marker == '`' && text.IndexOf('`', length) >= 0))
+            {
+                return false; // A backtick fence's info string holds no backtick.
+            }
+
+            fence = new Fence(marker, length);
+            return true;
+        }
+
+        public static bool Closes(string line, Fence open)
+        {
+            if (IndentColumns(line) >= 4)
+            {
+                return false;
+            }
+
+            var text = line.Trim();
+            return Run(text, out var marker) == text.Length && marker == open.Marker && text.Length >= open.Length;
+        }
+
+        private static int Run(string text, out char marker)
+        {
+            marker = text.Length > 0 ? text[0] : '\0';
+            if (marker is not ('`' or '~'))
+            {
+                return 0;
+            }
+
+            var length = 0;
+            while (length < text.Length && text[length] == marker)
+            {
+                length++;
+            }
+
+            return length;
+        }
     }
 
     private static bool IsDelimiterRow(string line)
@@ -266,7 +360,7 @@ internal static class MarkdownTableReader
             var columns = new Columns();
             var count = header.Count;
             var items = new List<PortText.PortItem>();
-            var outOfRange = new List<string>();
+            var badPorts = new List<PortText.BadPort>();
             var bestPortShare = 0.0;
             var isTransport = new bool[count];
             var averageLength = new double[count];
@@ -290,7 +384,7 @@ internal static class MarkdownTableReader
 
                     nonEmpty++;
                     length += cell.Length;
-                    if (PortText.TryParsePortList(cell, items, outOfRange))
+                    if (PortText.TryParsePortList(cell, items, badPorts))
                     {
                         ports++;
                     }

@@ -1,19 +1,25 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
+using PortCatalog.Generator.Text;
 
 namespace PortCatalog.Generator.Parsing;
 
-/// <summary>Turns the Markdown and inline HTML of a table cell into plain text.</summary>
+/// <summary>
+/// Turns the Markdown and inline HTML of a table cell into plain text. Every step is linear in the cell's length:
+/// the patterns cannot scan past the next opening bracket, parenthesis or angle bracket (so a cell of thousands of
+/// unclosed <c>[</c> or <c>&lt;http:</c> costs no more than its length), and single emphasis is matched by a scan,
+/// not by a backtracking pattern.
+/// </summary>
 internal static class MarkdownText
 {
     private static readonly Regex s_lineBreak = new(@"<br\s*/?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    private static readonly Regex s_image = new(@"!\[([^\]]*)\]\([^)]*\)", RegexOptions.CultureInvariant);
-    private static readonly Regex s_link = new(@"\[([^\]]*)\]\([^)]*\)", RegexOptions.CultureInvariant);
-    private static readonly Regex s_referenceLink = new(@"\[([^\]]+)\]\[[^\]]*\]", RegexOptions.CultureInvariant);
-    private static readonly Regex s_autoLink = new(@"<((?:https?|ftp|mailto):[^>\s]*)>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex s_image = new(@"!\[([^\[\]]*)\]\([^()]*\)", RegexOptions.CultureInvariant);
+    private static readonly Regex s_link = new(@"\[([^\[\]]*)\]\([^()]*\)", RegexOptions.CultureInvariant);
+    private static readonly Regex s_referenceLink = new(@"\[([^\[\]]+)\]\[[^\[\]]*\]", RegexOptions.CultureInvariant);
+    private static readonly Regex s_autoLink = new(@"<((?:https?|ftp|mailto):[^<>\s]*)>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     private static readonly Regex s_tag = new(@"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", RegexOptions.CultureInvariant);
     private static readonly Regex s_emphasis = new(@"(\*\*|__|~~|`+)", RegexOptions.CultureInvariant);
-    private static readonly Regex s_singleEmphasis = new(@"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])", RegexOptions.CultureInvariant);
     private static readonly Regex s_entity = new(@"&(#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});", RegexOptions.CultureInvariant);
     private static readonly Regex s_escape = new(@"\\([!-/:-@\[-`{-~])", RegexOptions.CultureInvariant);
 
@@ -21,7 +27,7 @@ internal static class MarkdownText
     {
         if (cell.IndexOfAny(new[] { '<', '[', '*', '_', '`', '&', '\\', '~' }) < 0)
         {
-            return PortText.CollapseWhitespace(cell);
+            return Whitespace.Collapse(cell);
         }
 
         var text = s_lineBreak.Replace(cell, " ");
@@ -31,11 +37,69 @@ internal static class MarkdownText
         text = s_autoLink.Replace(text, "$1");
         text = s_tag.Replace(text, " ");
         text = s_emphasis.Replace(text, string.Empty);
-        text = s_singleEmphasis.Replace(text, "$1");
+        text = RemoveSingleEmphasis(text);
         text = s_entity.Replace(text, DecodeEntity);
         text = s_escape.Replace(text, "$1");
-        return PortText.CollapseWhitespace(text);
+        return Whitespace.Collapse(text);
     }
+
+    /// <summary>
+    /// Drops the delimiters of <c>*single*</c> and <c>_single_</c> emphasis: an opening <c>*</c> or <c>_</c> not
+    /// preceded by a word character or <c>*</c> and followed by a non-space, closed by the nearest same character
+    /// preceded by a non-space and not followed by a word character or <c>*</c>. One backward pass finds the nearest
+    /// closer after every position, one forward pass pairs them: linear, whatever the cell holds.
+    /// </summary>
+    private static string RemoveSingleEmphasis(string text)
+    {
+        if (text.IndexOf('*') < 0 && text.IndexOf('_') < 0)
+        {
+            return text;
+        }
+
+        var nextStarCloser = new int[text.Length + 1];
+        var nextUnderscoreCloser = new int[text.Length + 1];
+        nextStarCloser[text.Length] = nextUnderscoreCloser[text.Length] = -1;
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            nextStarCloser[i] = text[i] == '*' && IsCloser(text, i) ? i : nextStarCloser[i + 1];
+            nextUnderscoreCloser[i] = text[i] == '_' && IsCloser(text, i) ? i : nextUnderscoreCloser[i + 1];
+        }
+
+        var builder = new StringBuilder(text.Length);
+        var skip = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (i == skip)
+            {
+                continue;
+            }
+
+            var c = text[i];
+            if ((c == '*' || c == '_') && IsOpener(text, i) && skip < i)
+            {
+                // The closer must leave at least one character between the delimiters.
+                var from = i + 2;
+                var closer = from <= text.Length ? (c == '*' ? nextStarCloser : nextUnderscoreCloser)[from] : -1;
+                if (closer > i + 1)
+                {
+                    skip = closer;
+                    continue;
+                }
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsOpener(string text, int i)
+        => (i == 0 || !(IsWord(text[i - 1]) || text[i - 1] == '*')) && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]);
+
+    private static bool IsCloser(string text, int i)
+        => i > 0 && !char.IsWhiteSpace(text[i - 1]) && (i + 1 == text.Length || !(IsWord(text[i + 1]) || text[i + 1] == '*'));
+
+    private static bool IsWord(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     private static string DecodeEntity(Match match)
     {

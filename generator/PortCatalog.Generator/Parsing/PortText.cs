@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using PortCatalog.Generator.Model;
 
 namespace PortCatalog.Generator.Parsing;
@@ -76,17 +75,21 @@ internal static class PortText
     /// <summary>A port or range from a list cell, with the transports the cell names for it.</summary>
     public readonly record struct PortItem(int First, int Last, TransportSet Transports);
 
+    /// <summary>A port or range of a list cell that cannot be used: outside 0-65535, or a range that ends before it starts.</summary>
+    public readonly record struct BadPort(string Text, PortParse Problem);
+
     /// <summary>
     /// Reads a Markdown port cell: ports and ranges separated by commas, semicolons, slashes or the words
     /// "and"/"or", each optionally qualified by transports (<c>1433 (TCP), 1434/udp</c>, <c>53 TCP/UDP</c>).
     /// A transport word applies to the ports written before it since the previous transport word; a cell that
     /// starts with transports (<c>TCP 80, 443</c>) applies them to the ports that follow.
-    /// Returns false when the cell holds anything else (so the column is not a port column, or the row is bad).
+    /// Returns false when the cell holds anything else (so the column is not a port column, or the row is bad),
+    /// including a signed number such as <c>+80</c>, which CSV cells reject too.
     /// </summary>
-    public static bool TryParsePortList(string cell, List<PortItem> items, List<string> outOfRange)
+    public static bool TryParsePortList(string cell, List<PortItem> items, List<BadPort> bad)
     {
         items.Clear();
-        outOfRange.Clear();
+        bad.Clear();
         var pending = new List<(long First, long Last, string Text)>();
         var leading = TransportSet.None;
         var sawNumber = false;
@@ -94,6 +97,11 @@ internal static class PortText
         while (pos < cell.Length)
         {
             var c = cell[pos];
+            if (c == '+' && pos + 1 < cell.Length && cell[pos + 1] >= '0' && cell[pos + 1] <= '9')
+            {
+                return false; // A sign: "+80" is no port, as in CSV.
+            }
+
             if (char.IsWhiteSpace(c) || c is ',' or ';' or '/' or '(' or ')' or '&' or '+' or '[' or ']')
             {
                 pos++;
@@ -156,15 +164,15 @@ internal static class PortText
             else
             {
                 // Qualifies the ports read since the last qualifier: only those still pending.
-                Flush(pending, transport, items, outOfRange);
+                Flush(pending, transport, items, bad);
             }
         }
 
-        Flush(pending, leading, items, outOfRange);
+        Flush(pending, leading, items, bad);
         return sawNumber;
     }
 
-    private static void Flush(List<(long First, long Last, string Text)> pending, TransportSet transports, List<PortItem> items, List<string> outOfRange)
+    private static void Flush(List<(long First, long Last, string Text)> pending, TransportSet transports, List<PortItem> items, List<BadPort> bad)
     {
         // Ports already flushed with an earlier qualifier get the later one too when it follows directly
         // ("53 TCP/UDP" reads TCP then UDP for the same port).
@@ -177,9 +185,16 @@ internal static class PortText
 
         foreach (var (first, last, text) in pending)
         {
-            if (first > MaxPort || last > MaxPort || last < first)
+            if (first > MaxPort || last > MaxPort)
             {
-                outOfRange.Add(text);
+                var parts = text.Split('-');
+                bad.Add(new BadPort(first > MaxPort ? parts[0] : parts[parts.Length - 1], PortParse.OutOfRange));
+                continue;
+            }
+
+            if (last < first)
+            {
+                bad.Add(new BadPort(text, PortParse.ReversedRange));
                 continue;
             }
 
@@ -247,47 +262,6 @@ internal static class PortText
             "DCCP" => TransportSet.Dccp,
             _ => TransportSet.None,
         };
-    }
-
-    /// <summary>Collapses every run of whitespace (including line breaks) to one space and trims.</summary>
-    public static string CollapseWhitespace(string text)
-    {
-        var needsWork = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsWhiteSpace(c) && (c != ' ' || i == 0 || i == text.Length - 1 || text[i + 1] == ' '))
-            {
-                needsWork = true;
-                break;
-            }
-        }
-
-        if (!needsWork)
-        {
-            return text;
-        }
-
-        var builder = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.ToString();
     }
 
     private static bool IsConjunction(string word)

@@ -16,7 +16,6 @@ namespace PortCatalog.Generator.Parsing;
 /// </summary>
 internal static class TableParser
 {
-    public const string DefaultClassName = "WellKnownPorts";
     private const string MetadataPrefix = "build_metadata.AdditionalFiles.";
 
     public static ParsedTable? ParseIfTable(AdditionalText file, AnalyzerConfigOptionsProvider optionsProvider, CancellationToken cancellationToken)
@@ -78,17 +77,6 @@ internal static class TableParser
 
     private static TableOptions ReadOptions(AnalyzerConfigOptions options, AnalyzerConfigOptions global, TableBuilder table)
     {
-        var className = Value(options, MetadataPrefix + "ClassName");
-        if (className.Length == 0)
-        {
-            className = DefaultClassName;
-        }
-        else if (!IdentifierRules.IsValidIdentifier(className) || IdentifierRules.IsKeyword(className) || IsMemberName(className))
-        {
-            table.Report(DiagnosticIds.InvalidCatalogOption, 0, "ClassName", className, "class name", DefaultClassName);
-            className = DefaultClassName;
-        }
-
         var rootNamespace = Value(global, "build_property.RootNamespace");
         if (rootNamespace.Length > 0 && !IdentifierRules.IsValidNamespace(rootNamespace))
         {
@@ -102,16 +90,23 @@ internal static class TableParser
         }
         else if (!IdentifierRules.IsValidNamespace(ns))
         {
-            table.Report(DiagnosticIds.InvalidCatalogOption, 0, "Namespace", ns, "namespace", rootNamespace.Length == 0 ? "(the global namespace)" : rootNamespace);
+            table.Report(DiagnosticIds.InvalidCatalogOption, 0, "Namespace", ns, "is not a valid C# namespace", rootNamespace.Length == 0 ? "(the global namespace)" : rootNamespace);
             ns = rootNamespace;
+        }
+
+        var className = Value(options, MetadataPrefix + "ClassName");
+        if (className.Length == 0)
+        {
+            className = MemberNames.DefaultClassName;
+        }
+        else if (IdentifierRules.ClassNameProblem(className, ns) is { } problem)
+        {
+            table.Report(DiagnosticIds.InvalidCatalogOption, 0, "ClassName", className, problem, MemberNames.DefaultClassName);
+            className = MemberNames.DefaultClassName;
         }
 
         return new TableOptions(className, ns);
     }
-
-    // A class may not have a member of its own name (CS0542): these names are the generated members'.
-    private static bool IsMemberName(string className)
-        => Array.IndexOf(Emitting.CatalogEmitter.PublicMemberNames, className) >= 0 || className.StartsWith("__", StringComparison.Ordinal);
 
     private static string Value(AnalyzerConfigOptions options, string key)
         => options.TryGetValue(key, out var value) && value is not null ? value.Trim() : string.Empty;

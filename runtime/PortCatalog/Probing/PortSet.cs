@@ -106,10 +106,8 @@ public sealed class PortSet : IReadOnlyCollection<int>
     /// <param name="text">The list.</param>
     /// <param name="set">The set when the text is valid, else null.</param>
     /// <returns>True when <paramref name="text"/> is a valid list.</returns>
-    public static bool TryParse(string? text, out PortSet? set)
+    public static bool TryParse(string? text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PortSet? set)
         => TryParse(text, out set, out _);
-
-    // netstandard2.0 has no NotNullWhen attribute, so callers check the return value.
 
     private static bool TryParse(string? text, out PortSet? set, out string error)
     {

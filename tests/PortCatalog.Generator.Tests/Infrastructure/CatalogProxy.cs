@@ -58,11 +58,14 @@ internal sealed class CatalogProxy
 
     public object? Constant(string name) => _type.GetField(name)?.GetRawConstantValue();
 
+    /// <summary>Every entry, through the list view (a span cannot be returned through reflection).</summary>
     public PortInfo[] All()
     {
-        var property = _type.GetProperty("All")!;
-        var field = _type.GetField("__Entries", BindingFlags.NonPublic | BindingFlags.Static)!;
-        Assert.NotNull(property);
-        return (PortInfo[])field.GetValue(null)!;
+        Assert.NotNull(_type.GetProperty("All"));
+        return [.. (IReadOnlyList<PortInfo>)_type.GetProperty("Entries")!.GetValue(null)!];
     }
+
+    /// <summary>Every entry covering a port for the transports, in rank order.</summary>
+    public PortInfo[] GetInfos(int port, Transport transport = Transport.None)
+        => (PortInfo[])_type.GetMethod("GetInfos")!.Invoke(null, [port, transport])!;
 }

@@ -17,216 +17,54 @@ namespace Firma.Netz
         /// <summary>LDAPS: Verzeichnisdienst über TLS (TCP 636).</summary>
         public const int Ldaps = 636;
 
-        /// <summary>Every entry of the catalog, sorted by port; the primary entry of a port comes first. A range entry holds its first port.</summary>
-        public static global::System.ReadOnlySpan<global::PortCatalog.PortInfo> All => __Entries;
+        /// <summary>Every entry of the catalog, sorted by port; the primary entry of a port comes first. A range entry holds its first and last port.</summary>
+        public static global::System.ReadOnlySpan<global::PortCatalog.PortInfo> All => __Lookup.All;
 
-        private static readonly global::PortCatalog.PortInfo[] __Entries = new global::PortCatalog.PortInfo[]
-        {
-            new global::PortCatalog.PortInfo(53, "DNS", "Dns", (global::PortCatalog.Transport)3, "Namensaufl\u00F6sung f\u00FCr das interne Netz"),
-            new global::PortCatalog.PortInfo(514, "Syslog", "Syslog", (global::PortCatalog.Transport)2, "Zentrale Protokollierung der Server"),
-            new global::PortCatalog.PortInfo(636, "LDAPS", "Ldaps", (global::PortCatalog.Transport)1, "Verzeichnisdienst \u00FCber TLS"),
-        };
+        /// <summary>Every entry of the catalog as a read-only list, in the order of <see cref="All"/> (usable in async methods, where a span is not).</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::PortCatalog.PortInfo> Entries => __Lookup.Entries;
 
-        /// <summary>Finds the primary entry of a port; a port inside a registered range finds the range's entry.</summary>
+        /// <summary>Finds the primary entry of a port; a port inside a registered range finds the range's entry when it has none of its own.</summary>
         /// <param name="port">The port number.</param>
         /// <param name="info">The entry when found; otherwise <see langword="default"/>.</param>
         /// <returns><see langword="true"/> when the catalog has an entry for the port.</returns>
-        public static bool TryGetInfo(int port, out global::PortCatalog.PortInfo info)
-        {
-            int index = __IndexOf(port);
-            if (index >= 0)
-            {
-                info = __Entries[index];
-                return true;
-            }
+        public static bool TryGetInfo(int port, out global::PortCatalog.PortInfo info) => __Lookup.TryGetInfo(port, out info);
 
-            info = default(global::PortCatalog.PortInfo);
-            return false;
-        }
-
-        /// <summary>Finds the first entry of a port registered for every transport in <paramref name="transport"/>.</summary>
+        /// <summary>Finds the first entry of a port registered for every transport in <paramref name="transport"/>, then the ranges that cover the port.</summary>
         /// <param name="port">The port number.</param>
         /// <param name="transport">The transports the entry must be registered for; <see cref="global::PortCatalog.Transport.None"/> accepts any.</param>
         /// <param name="info">The entry when found; otherwise <see langword="default"/>.</param>
         /// <returns><see langword="true"/> when the catalog has such an entry.</returns>
-        public static bool TryGetInfo(int port, global::PortCatalog.Transport transport, out global::PortCatalog.PortInfo info)
-        {
-            int index = __IndexOf(port);
-            if (index >= 0)
-            {
-                global::PortCatalog.PortInfo[] entries = __Entries;
-                for (; index < entries.Length && entries[index].Port == port; index++)
-                {
-                    if ((entries[index].Transports & transport) == transport)
-                    {
-                        info = entries[index];
-                        return true;
-                    }
-                }
-            }
+        public static bool TryGetInfo(int port, global::PortCatalog.Transport transport, out global::PortCatalog.PortInfo info) => __Lookup.TryGetInfo(port, transport, out info);
 
-            info = default(global::PortCatalog.PortInfo);
-            return false;
-        }
+        /// <summary>Every entry that covers a port and is registered for every transport in <paramref name="transport"/>: the port's own entries first, then the ranges that cover it.</summary>
+        /// <param name="port">The port number.</param>
+        /// <param name="transport">The transports the entries must be registered for; <see cref="global::PortCatalog.Transport.None"/> accepts any.</param>
+        /// <returns>The entries (a new array); empty when there is none.</returns>
+        public static global::PortCatalog.PortInfo[] GetInfos(int port, global::PortCatalog.Transport transport) => __Lookup.GetInfos(port, transport);
 
-        /// <summary>Finds the port of a service by its name (such as <c>ms-sql-s</c>) or its identifier (such as <c>SqlServer</c>), ignoring case (<see cref="global::System.StringComparison.OrdinalIgnoreCase"/>).</summary>
-        /// <param name="serviceName">The service name or identifier.</param>
+        /// <summary>Finds the port of a service by its identifier (such as <c>SqlServer</c>), its service name (such as <c>ms-sql-s</c>) or another name a table gives it, ignoring case; a name written exactly as an entry has it finds that entry.</summary>
+        /// <param name="serviceName">The name.</param>
         /// <param name="port">The port (the first port of a range) when found; otherwise 0.</param>
         /// <returns><see langword="true"/> when the catalog knows the name.</returns>
-        public static bool TryGetPort(global::System.ReadOnlySpan<char> serviceName, out int port)
-        {
-            uint hash = 2166136261u;
-            for (int i = 0; i < serviceName.Length; i++)
+        public static bool TryGetPort(global::System.ReadOnlySpan<char> serviceName, out int port) => __Lookup.TryGetPort(serviceName, out port);
+
+        // PortCatalogLookup builds the lookups from these arrays on first use: per entry, in port order, its port,
+        // last port and transports; its service name, identifier and description; then the other names TryGetPort
+        // accepts, each with the index of the entry it names.
+        private static readonly global::PortCatalog.PortCatalogLookup __Lookup = new global::PortCatalog.PortCatalogLookup(
+            new int[]
             {
-                uint c = serviceName[i];
-                if (c >= 0x80u)
-                {
-                    return __TryGetPortSlow(serviceName, out port);
-                }
-
-                if (unchecked(c - 97u) <= 25u)
-                {
-                    c -= 0x20u;
-                }
-
-                hash = unchecked((hash ^ c) * 16777619u);
-            }
-
-            int[] buckets = __NameTable.Buckets;
-            int mask = buckets.Length - 1;
-            int bucket = (int)(hash ^ (hash >> 16)) & mask;
-            while (true)
+                53, 53, 3, // Dns
+                514, 514, 2, // Syslog
+                636, 636, 1, // Ldaps
+            },
+            new string[]
             {
-                int slot = buckets[bucket] - 1;
-                if (slot < 0)
-                {
-                    port = 0;
-                    return false;
-                }
-
-                if (__NameTable.Hashes[slot] == hash && __NameEquals(serviceName, __NameTable.Names[slot]))
-                {
-                    port = __NameTable.Ports[slot];
-                    return true;
-                }
-
-                bucket = (bucket + 1) & mask;
-            }
-        }
-
-        private static bool __TryGetPortSlow(global::System.ReadOnlySpan<char> serviceName, out int port)
-        {
-            string[] names = __NameTable.Names;
-            for (int i = 0; i < names.Length; i++)
-            {
-                if (__NameEquals(serviceName, names[i]))
-                {
-                    port = __NameTable.Ports[i];
-                    return true;
-                }
-            }
-
-            port = 0;
-            return false;
-        }
-
-        private static bool __NameEquals(global::System.ReadOnlySpan<char> name, string candidate)
-            => global::System.MemoryExtensions.Equals(name, global::System.MemoryExtensions.AsSpan(candidate), global::System.StringComparison.OrdinalIgnoreCase);
-
-        // The names TryGetPort knows: parallel arrays and the hash table over them, filled from constants on first use.
-        private static class __NameTable
-        {
-            internal static readonly string[] Names = new string[]
-            {
-                "DNS",
-                "Syslog",
-                "LDAPS",
-            };
-
-            internal static readonly int[] Ports = new int[]
-            {
-                53, 514, 636,
-            };
-
-            internal static readonly uint[] Hashes = new uint[]
-            {
-                0x5F2069DCu, 0x2E06773Cu, 0x3CD98B2Du,
-            };
-
-            internal static readonly int[] Buckets = new int[]
-            {
-                0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 2, 0, 1, 0, 0, 0,
-            };
-        }
-
-        private static int __IndexOf(int port)
-        {
-            if ((uint)port > 65535u)
-            {
-                return -1;
-            }
-
-            int page = __PortIndex.Pages[port >> 8];
-            return page == 0 ? -1 : __PortIndex.Slots[((page - 1) << 8) | (port & 0xFF)] - 1;
-        }
-
-        private static class __PortIndex
-        {
-            internal static readonly int[] Pages = new int[]
-            {
-                1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            };
-
-            internal static readonly int[] Slots = new int[]
-            {
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            };
-        }
+                "DNS", "Dns", "Namensaufl\u00F6sung f\u00FCr das interne Netz",
+                "Syslog", "Syslog", "Zentrale Protokollierung der Server",
+                "LDAPS", "Ldaps", "Verzeichnisdienst \u00FCber TLS",
+            },
+            new string[0],
+            new int[0]);
     }
 }

@@ -62,390 +62,93 @@ namespace PortCatalog.Sample
         /// <summary>HTTP proxy: Alternative HTTP, proxies &amp; Tomcat (TCP, UDP 8080).</summary>
         public const int HttpProxy = 8080;
 
-        /// <summary>Every entry of the catalog, sorted by port; the primary entry of a port comes first. A range entry holds its first port.</summary>
-        public static global::System.ReadOnlySpan<global::PortCatalog.PortInfo> All => __Entries;
+        /// <summary>Every entry of the catalog, sorted by port; the primary entry of a port comes first. A range entry holds its first and last port.</summary>
+        public static global::System.ReadOnlySpan<global::PortCatalog.PortInfo> All => __Lookup.All;
 
-        private static readonly global::PortCatalog.PortInfo[] __Entries = new global::PortCatalog.PortInfo[]
-        {
-            new global::PortCatalog.PortInfo(20, "ftp-data", "FtpData", (global::PortCatalog.Transport)1, "FTP data transfer"),
-            new global::PortCatalog.PortInfo(21, "ftp", "Ftp", (global::PortCatalog.Transport)1, "FTP control"),
-            new global::PortCatalog.PortInfo(22, "ssh", "Ssh", (global::PortCatalog.Transport)1, "Secure Shell remote login"),
-            new global::PortCatalog.PortInfo(53, "DNS", "Dns", (global::PortCatalog.Transport)3, "Domain Name System (DNS) name resolution"),
-            new global::PortCatalog.PortInfo(79, "Finger user information", "FingerUserInformation", (global::PortCatalog.Transport)3, "Finger user information"),
-            new global::PortCatalog.PortInfo(80, "http", "Http", (global::PortCatalog.Transport)1, "Hypertext Transfer Protocol"),
-            new global::PortCatalog.PortInfo(123, "NTP", "Ntp", (global::PortCatalog.Transport)3, "Network Time Protocol (NTP) clock sync"),
-            new global::PortCatalog.PortInfo(137, "netbios-ns", "NetBiosNameService", (global::PortCatalog.Transport)3, "NetBIOS name service"),
-            new global::PortCatalog.PortInfo(138, "netbios-dgm", "NetBiosDatagram", (global::PortCatalog.Transport)2, "NetBIOS datagram service"),
-            new global::PortCatalog.PortInfo(139, "netbios-ssn", "NetBiosSession", (global::PortCatalog.Transport)1, "NetBIOS session service"),
-            new global::PortCatalog.PortInfo(1433, "ms-sql-s", "SqlServer", (global::PortCatalog.Transport)1, "Microsoft SQL Server"),
-            new global::PortCatalog.PortInfo(1434, "ms-sql-m", "SqlServerBrowser", (global::PortCatalog.Transport)2, "Microsoft SQL Server browser"),
-            new global::PortCatalog.PortInfo(3128, "Squid web proxy cache", "SquidWebProxyCache", (global::PortCatalog.Transport)3, "Squid web proxy cache"),
-            new global::PortCatalog.PortInfo(5432, "postgresql", "PostgreSql", (global::PortCatalog.Transport)1, "PostgreSQL database"),
-            new global::PortCatalog.PortInfo(5672, "amqp", "Amqp", (global::PortCatalog.Transport)1, "AMQP (RabbitMQ, \"plain\")"),
-            new global::PortCatalog.PortInfo(6000, "x11", "X11", (global::PortCatalog.Transport)1, "X Window System"),
-            new global::PortCatalog.PortInfo(8080, "HTTP proxy", "HttpProxy", (global::PortCatalog.Transport)3, "Alternative HTTP, proxies & Tomcat"),
-        };
+        /// <summary>Every entry of the catalog as a read-only list, in the order of <see cref="All"/> (usable in async methods, where a span is not).</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::PortCatalog.PortInfo> Entries => __Lookup.Entries;
 
-        /// <summary>Finds the primary entry of a port; a port inside a registered range finds the range's entry.</summary>
+        /// <summary>Finds the primary entry of a port; a port inside a registered range finds the range's entry when it has none of its own.</summary>
         /// <param name="port">The port number.</param>
         /// <param name="info">The entry when found; otherwise <see langword="default"/>.</param>
         /// <returns><see langword="true"/> when the catalog has an entry for the port.</returns>
-        public static bool TryGetInfo(int port, out global::PortCatalog.PortInfo info)
-        {
-            int index = __IndexOf(port);
-            if (index >= 0)
-            {
-                info = __Entries[index];
-                return true;
-            }
+        public static bool TryGetInfo(int port, out global::PortCatalog.PortInfo info) => __Lookup.TryGetInfo(port, out info);
 
-            return __TryGetInRange(port, (global::PortCatalog.Transport)0, out info);
-        }
-
-        /// <summary>Finds the first entry of a port registered for every transport in <paramref name="transport"/>.</summary>
+        /// <summary>Finds the first entry of a port registered for every transport in <paramref name="transport"/>, then the ranges that cover the port.</summary>
         /// <param name="port">The port number.</param>
         /// <param name="transport">The transports the entry must be registered for; <see cref="global::PortCatalog.Transport.None"/> accepts any.</param>
         /// <param name="info">The entry when found; otherwise <see langword="default"/>.</param>
         /// <returns><see langword="true"/> when the catalog has such an entry.</returns>
-        public static bool TryGetInfo(int port, global::PortCatalog.Transport transport, out global::PortCatalog.PortInfo info)
-        {
-            int index = __IndexOf(port);
-            if (index >= 0)
-            {
-                global::PortCatalog.PortInfo[] entries = __Entries;
-                for (; index < entries.Length && entries[index].Port == port; index++)
-                {
-                    if ((entries[index].Transports & transport) == transport)
-                    {
-                        info = entries[index];
-                        return true;
-                    }
-                }
-            }
+        public static bool TryGetInfo(int port, global::PortCatalog.Transport transport, out global::PortCatalog.PortInfo info) => __Lookup.TryGetInfo(port, transport, out info);
 
-            return __TryGetInRange(port, transport, out info);
-        }
+        /// <summary>Every entry that covers a port and is registered for every transport in <paramref name="transport"/>: the port's own entries first, then the ranges that cover it.</summary>
+        /// <param name="port">The port number.</param>
+        /// <param name="transport">The transports the entries must be registered for; <see cref="global::PortCatalog.Transport.None"/> accepts any.</param>
+        /// <returns>The entries (a new array); empty when there is none.</returns>
+        public static global::PortCatalog.PortInfo[] GetInfos(int port, global::PortCatalog.Transport transport) => __Lookup.GetInfos(port, transport);
 
-        /// <summary>Finds the port of a service by its name (such as <c>ms-sql-s</c>) or its identifier (such as <c>SqlServer</c>), ignoring case (<see cref="global::System.StringComparison.OrdinalIgnoreCase"/>).</summary>
-        /// <param name="serviceName">The service name or identifier.</param>
+        /// <summary>Finds the port of a service by its identifier (such as <c>SqlServer</c>), its service name (such as <c>ms-sql-s</c>) or another name a table gives it, ignoring case; a name written exactly as an entry has it finds that entry.</summary>
+        /// <param name="serviceName">The name.</param>
         /// <param name="port">The port (the first port of a range) when found; otherwise 0.</param>
         /// <returns><see langword="true"/> when the catalog knows the name.</returns>
-        public static bool TryGetPort(global::System.ReadOnlySpan<char> serviceName, out int port)
-        {
-            uint hash = 2166136261u;
-            for (int i = 0; i < serviceName.Length; i++)
+        public static bool TryGetPort(global::System.ReadOnlySpan<char> serviceName, out int port) => __Lookup.TryGetPort(serviceName, out port);
+
+        // PortCatalogLookup builds the lookups from these arrays on first use: per entry, in port order, its port,
+        // last port and transports; its service name, identifier and description; then the other names TryGetPort
+        // accepts, each with the index of the entry it names.
+        private static readonly global::PortCatalog.PortCatalogLookup __Lookup = new global::PortCatalog.PortCatalogLookup(
+            new int[]
             {
-                uint c = serviceName[i];
-                if (c >= 0x80u)
-                {
-                    return __TryGetPortSlow(serviceName, out port);
-                }
-
-                if (unchecked(c - 97u) <= 25u)
-                {
-                    c -= 0x20u;
-                }
-
-                hash = unchecked((hash ^ c) * 16777619u);
-            }
-
-            int[] buckets = __NameTable.Buckets;
-            int mask = buckets.Length - 1;
-            int bucket = (int)(hash ^ (hash >> 16)) & mask;
-            while (true)
+                20, 20, 1, // FtpData
+                21, 21, 1, // Ftp
+                22, 22, 1, // Ssh
+                53, 53, 3, // Dns
+                79, 79, 3, // FingerUserInformation
+                80, 80, 1, // Http
+                123, 123, 3, // Ntp
+                137, 137, 3, // NetBiosNameService
+                138, 138, 2, // NetBiosDatagram
+                139, 139, 1, // NetBiosSession
+                1433, 1433, 1, // SqlServer
+                1434, 1434, 2, // SqlServerBrowser
+                3128, 3128, 3, // SquidWebProxyCache
+                5432, 5432, 1, // PostgreSql
+                5672, 5672, 1, // Amqp
+                6000, 6063, 1, // X11
+                8080, 8080, 3, // HttpProxy
+            },
+            new string[]
             {
-                int slot = buckets[bucket] - 1;
-                if (slot < 0)
-                {
-                    port = 0;
-                    return false;
-                }
-
-                if (__NameTable.Hashes[slot] == hash && __NameEquals(serviceName, __NameTable.Names[slot]))
-                {
-                    port = __NameTable.Ports[slot];
-                    return true;
-                }
-
-                bucket = (bucket + 1) & mask;
-            }
-        }
-
-        private static bool __TryGetPortSlow(global::System.ReadOnlySpan<char> serviceName, out int port)
-        {
-            string[] names = __NameTable.Names;
-            for (int i = 0; i < names.Length; i++)
+                "ftp-data", "FtpData", "FTP data transfer",
+                "ftp", "Ftp", "FTP control",
+                "ssh", "Ssh", "Secure Shell remote login",
+                "DNS", "Dns", "Domain Name System (DNS) name resolution",
+                "Finger user information", "FingerUserInformation", "Finger user information",
+                "http", "Http", "Hypertext Transfer Protocol",
+                "NTP", "Ntp", "Network Time Protocol (NTP) clock sync",
+                "netbios-ns", "NetBiosNameService", "NetBIOS name service",
+                "netbios-dgm", "NetBiosDatagram", "NetBIOS datagram service",
+                "netbios-ssn", "NetBiosSession", "NetBIOS session service",
+                "ms-sql-s", "SqlServer", "Microsoft SQL Server",
+                "ms-sql-m", "SqlServerBrowser", "Microsoft SQL Server browser",
+                "Squid web proxy cache", "SquidWebProxyCache", "Squid web proxy cache",
+                "postgresql", "PostgreSql", "PostgreSQL database",
+                "amqp", "Amqp", "AMQP (RabbitMQ, \"plain\")",
+                "x11", "X11", "X Window System",
+                "HTTP proxy", "HttpProxy", "Alternative HTTP, proxies & Tomcat",
+            },
+            new string[]
             {
-                if (__NameEquals(serviceName, names[i]))
-                {
-                    port = __NameTable.Ports[i];
-                    return true;
-                }
-            }
-
-            port = 0;
-            return false;
-        }
-
-        private static bool __NameEquals(global::System.ReadOnlySpan<char> name, string candidate)
-            => global::System.MemoryExtensions.Equals(name, global::System.MemoryExtensions.AsSpan(candidate), global::System.StringComparison.OrdinalIgnoreCase);
-
-        // The names TryGetPort knows: parallel arrays and the hash table over them, filled from constants on first use.
-        private static class __NameTable
-        {
-            internal static readonly string[] Names = new string[]
-            {
-                "ftp-data",
-                "FtpData",
-                "ftp",
-                "ssh",
-                "DNS",
-                "Finger user information",
-                "FingerUserInformation",
-                "http",
-                "NTP",
-                "netbios-ns",
-                "NetBiosNameService",
-                "netbios-dgm",
-                "NetBiosDatagram",
-                "netbios-ssn",
-                "NetBiosSession",
-                "ms-sql-s",
-                "SqlServer",
-                "ms-sql-m",
-                "SqlServerBrowser",
-                "Squid web proxy cache",
-                "SquidWebProxyCache",
-                "postgresql",
-                "amqp",
-                "x11",
-                "HTTP proxy",
-                "HttpProxy",
+                "FTP",
+                "NetBIOS",
+                "NetBIOS",
                 "NetBIOS",
                 "SQL Server",
-            };
-
-            internal static readonly int[] Ports = new int[]
+                "SQL Server",
+            },
+            new int[]
             {
-                20, 20, 21, 22, 53, 79, 79, 80, 123, 137, 137, 138, 138, 139, 139, 1433,
-                1433, 1434, 1434, 3128, 3128, 5432, 5672, 6000, 8080, 8080, 137, 1433,
-            };
-
-            internal static readonly uint[] Hashes = new uint[]
-            {
-                0xEF2C1D20u, 0xC16E5C65u, 0xFBB7E745u, 0x41197B31u, 0x5F2069DCu, 0x727E1A85u, 0xB9816D13u, 0x06B67DA5u, 0x71AF839Du, 0x7CD985E9u, 0x1A4DAE07u, 0x9335B1C2u, 0x47639610u, 0x6580CA56u, 0x65C195C1u, 0x60AB749Cu,
-                0xEDAAB694u, 0x56AB64DEu, 0xA7CEAB1Cu, 0xAB8CA8FDu, 0x2DC62477u, 0x4BAC1993u, 0x4D379882u, 0xE17ABB69u, 0xF2D9CC29u, 0x9EDBDF5Bu, 0x2C6B47D7u, 0x172CBDFAu,
-            };
-
-            internal static readonly int[] Buckets = new int[]
-            {
-                15, 26, 0, 0, 0, 0, 0, 0, 0, 0, 11, 2, 1, 0, 0, 0,
-                0, 0, 7, 8, 19, 24, 14, 28, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0,
-                10, 20, 3, 9, 13, 18, 21, 12, 16, 23, 25, 6, 5, 27, 17, 22,
-            };
-        }
-
-        private static int __IndexOf(int port)
-        {
-            if ((uint)port > 65535u)
-            {
-                return -1;
-            }
-
-            int page = __PortIndex.Pages[port >> 8];
-            return page == 0 ? -1 : __PortIndex.Slots[((page - 1) << 8) | (port & 0xFF)] - 1;
-        }
-
-        private static class __PortIndex
-        {
-            internal static readonly int[] Pages = new int[]
-            {
-                1, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0,
-                0, 0, 0, 0, 0, 4, 5, 6, 0, 0, 0, 0, 0, 0, 0, 7,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            };
-
-            internal static readonly int[] Slots = new int[]
-            {
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 1, 2, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5,
-                6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 9, 10, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 11, 12, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 13, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 14, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 15, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                17, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            };
-        }
-
-        // Ranges sorted by first port; __RangeMaxLast[i] is the highest last port of ranges 0..i, so the backward scan stops early.
-        private static readonly int[] __RangeFirst = new int[]
-        {
-            6000,
-        };
-
-        private static readonly int[] __RangeLast = new int[]
-        {
-            6063,
-        };
-
-        private static readonly int[] __RangeMaxLast = new int[]
-        {
-            6063,
-        };
-
-        private static readonly int[] __RangeEntry = new int[]
-        {
-            15,
-        };
-
-        private static bool __TryGetInRange(int port, global::PortCatalog.Transport transport, out global::PortCatalog.PortInfo info)
-        {
-            int[] firsts = __RangeFirst;
-            int lo = 0;
-            int hi = firsts.Length - 1;
-            while (lo <= hi)
-            {
-                int mid = (lo + hi) >> 1;
-                if (firsts[mid] <= port)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid - 1;
-                }
-            }
-
-            for (int i = hi; i >= 0 && __RangeMaxLast[i] >= port; i--)
-            {
-                if (port <= __RangeLast[i] && (__Entries[__RangeEntry[i]].Transports & transport) == transport)
-                {
-                    info = __Entries[__RangeEntry[i]];
-                    return true;
-                }
-            }
-
-            info = default(global::PortCatalog.PortInfo);
-            return false;
-        }
+                0, 7, 8, 9, 10, 11,
+            });
     }
 }
