@@ -21,6 +21,8 @@ internal static class CatalogEmitter
     private const string PortInfo = "global::PortCatalog.PortInfo";
     private const string Transport = "global::PortCatalog.Transport";
     private const string PortRange = "global::PortCatalog.PortRange";
+    private const string PortClaim = "global::PortCatalog.PortClaimAttribute";
+    private const string PortClaimStrength = "global::PortCatalog.PortClaimStrength";
     private const uint FnvOffset = 2166136261u;
     private const uint FnvPrime = 16777619u;
 
@@ -100,6 +102,7 @@ internal static class CatalogEmitter
             }
 
             w.Line("/// <summary>" + summary + "</summary>");
+            w.Line("[" + PortClaim + "(" + PortClaimStrength + (entry.IsWeakClaim ? ".Weak" : ".Strong") + ")]");
             w.Line("public const int " + name + " = " + Int(entry.Port) + ";");
             if (entry.IsRange)
             {

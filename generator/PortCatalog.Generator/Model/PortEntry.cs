@@ -20,4 +20,7 @@ internal sealed record PortEntry(
     int Line)
 {
     public bool IsRange => LastPort != Port;
+
+    /// <summary>Whether the row's <c>Claim</c> column says <c>weak</c>: real code often uses the port for something else.</summary>
+    public bool IsWeakClaim { get; init; }
 }

@@ -9,30 +9,39 @@ namespace Consumer
     public static partial class WellKnownPorts
     {
         /// <summary>ftp-data: File Transfer [Default Data] (TCP, UDP 20).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int FtpData = 20;
 
         /// <summary>ssh: The Secure Shell (SSH) Protocol (TCP, UDP, SCTP 22).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int Ssh = 22;
 
         /// <summary>http: World Wide Web HTTP (TCP 80).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int Http = 80;
 
         /// <summary>www-http: World Wide Web "HTTP" (second line of a multi-line cell) (TCP 80).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int WwwHttp = 80;
 
         /// <summary>3com-tsmux: 3COM-TSMUX (TCP 106).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int _3comTsmux = 106;
 
         /// <summary>dccp-demo: A DCCP-only service (DCCP 1021).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int DccpDemo = 1021;
 
         /// <summary>ms-sql-s: Microsoft-SQL-Server (TCP 1433).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int MsSqlS = 1433;
 
         /// <summary>ms-sql-m: Microsoft-SQL-Monitor (UDP 1434).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int MsSqlM = 1434;
 
         /// <summary>x11: X Window System (TCP, UDP 6000-6063). The first port of the range <see cref="X11Range"/>.</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int X11 = 6000;
 
         /// <summary>The ports of <see cref="X11"/>: 6000 to 6063.</summary>

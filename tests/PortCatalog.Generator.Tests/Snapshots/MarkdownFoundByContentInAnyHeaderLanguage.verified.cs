@@ -9,12 +9,15 @@ namespace Firma.Netz
     public static partial class InterneDienste
     {
         /// <summary>DNS: Namensauflösung für das interne Netz (TCP, UDP 53).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int Dns = 53;
 
         /// <summary>Syslog: Zentrale Protokollierung der Server (UDP 514).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int Syslog = 514;
 
         /// <summary>LDAPS: Verzeichnisdienst über TLS (TCP 636).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int Ldaps = 636;
 
         /// <summary>Every entry of the catalog, sorted by port; the primary entry of a port comes first. A range entry holds its first port.</summary>

@@ -9,39 +9,51 @@ namespace Consumer
     public static partial class WellKnownPorts
     {
         /// <summary>ftp-data: FTP data transfer (TCP 20).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int FtpData = 20;
 
         /// <summary>ftp: FTP control (TCP 21).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int Ftp = 21;
 
         /// <summary>ssh: Secure Shell remote login (TCP 22).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int Ssh = 22;
 
         /// <summary>http: Hypertext Transfer Protocol (TCP 80).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int Http = 80;
 
         /// <summary>netbios-ns: NetBIOS name service (TCP, UDP 137).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int NetBiosNameService = 137;
 
         /// <summary>netbios-dgm: NetBIOS datagram service (UDP 138).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int NetBiosDatagram = 138;
 
         /// <summary>netbios-ssn: NetBIOS session service (TCP 139).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int NetBiosSession = 139;
 
         /// <summary>ms-sql-s: Microsoft SQL Server (TCP 1433).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int SqlServer = 1433;
 
         /// <summary>ms-sql-m: Microsoft SQL Server browser (UDP 1434).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int SqlServerBrowser = 1434;
 
         /// <summary>postgresql: PostgreSQL database (TCP 5432).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int PostgreSql = 5432;
 
         /// <summary>amqp: AMQP (RabbitMQ, "plain") (TCP 5672).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int Amqp = 5672;
 
         /// <summary>x11: X Window System (TCP 6000-6063). The first port of the range <see cref="X11Range"/>.</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int X11 = 6000;
 
         /// <summary>The ports of <see cref="X11"/>: 6000 to 6063.</summary>

@@ -9,30 +9,39 @@ namespace Consumer
     public static partial class WellKnownPorts
     {
         /// <summary>FTP: File transfer (control channel) (TCP, UDP 21).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int Ftp = 21;
 
         /// <summary>SSH: Secure remote shell (TCP, UDP 22).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int Ssh = 22;
 
         /// <summary>HTTP: Web traffic (TCP, UDP 80).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int Http = 80;
 
         /// <summary>NetBIOS: NetBIOS name, datagram and session services (TCP, UDP 137).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int NetBIOS = 137;
 
         /// <summary>NetBIOS: NetBIOS name, datagram and session services (TCP, UDP 138).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int NetBIOS_138 = 138;
 
         /// <summary>NetBIOS: NetBIOS name, datagram and session services (TCP, UDP 139).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int NetBIOS_139 = 139;
 
         /// <summary>SQL Server: Microsoft SQL Server and its browser (TCP 1433).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int SqlServer = 1433;
 
         /// <summary>SQL Server: Microsoft SQL Server and its browser (UDP 1434).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int SqlServer_1434 = 1434;
 
         /// <summary>HTTP proxy: Alternative HTTP, proxies &amp; Tomcat (TCP, UDP 8080).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int HttpProxy = 8080;
 
         /// <summary>Every entry of the catalog, sorted by port; the primary entry of a port comes first. A range entry holds its first port.</summary>

@@ -9,21 +9,27 @@ namespace Consumer
     public static partial class WellKnownPorts
     {
         /// <summary>FTP: File Transfer Protocol (FTP) data transfer (TCP, UDP 20).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int Ftp = 20;
 
         /// <summary>SSH: Secure Shell (SSH) remote login (TCP, UDP 22).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int Ssh = 22;
 
         /// <summary>DNS: Domain Name System (DNS) name resolution (TCP, UDP 53).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int Dns = 53;
 
         /// <summary>Finger user information: Finger user information (TCP, UDP 79).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int FingerUserInformation = 79;
 
         /// <summary>NTP: Network Time Protocol (NTP) clock sync (TCP, UDP 123).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int Ntp = 123;
 
         /// <summary>Squid web proxy cache: Squid web proxy cache (TCP, UDP 3128).</summary>
+        [global::PortCatalog.PortClaimAttribute(global::PortCatalog.PortClaimStrength.Strong)]
         public const int SquidWebProxyCache = 3128;
 
         /// <summary>Every entry of the catalog, sorted by port; the primary entry of a port comes first. A range entry holds its first port.</summary>
