@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -137,33 +138,61 @@ public sealed class MagicPortAnalyzer : DiagnosticAnalyzer
             return true;
         }
 
-        return IsInsideExceptionAssertion(valueNode);
+        return IsInsideExceptionAssertion(valueNode) || IsInTestOfAFailure(valueNode);
     }
 
-    // A lambda passed to Assert.Throws/ThrowsAsync/ThrowsAny/ThrowsException, Record.Exception, FluentAssertions'
-    // Invoking/Awaiting, or NUnit's Assert.That(..., Throws.X).
+    // A test that sets up an invalid port and asserts the failure elsewhere in the same method:
+    // `var options = new ProxyOptions { Port = 70000 }; Assert.Throws<...>(() => new Client(options));`.
+    private static bool IsInTestOfAFailure(SyntaxNode node)
+    {
+        var member = node.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax);
+        if (member is null)
+        {
+            return false;
+        }
+
+        foreach (var invocation in member.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            if (IsExceptionAssertion(invocation))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A lambda passed to an exception assertion.
     private static bool IsInsideExceptionAssertion(SyntaxNode node)
     {
         for (var parent = node.Parent; parent is not null and not MemberDeclarationSyntax; parent = parent.Parent)
         {
-            if (parent is not AnonymousFunctionExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } list } })
-            {
-                continue;
-            }
-
-            var name = PortContextFinder.NameOf(invocation.Expression) ?? string.Empty;
-            if (name.IndexOf("Throw", System.StringComparison.Ordinal) >= 0 || name is "Exception" or "ExceptionAsync" or "Invoking" or "Awaiting")
+            if (parent is AnonymousFunctionExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } } } &&
+                IsExceptionAssertion(invocation))
             {
                 return true;
             }
+        }
 
-            foreach (var argument in list.Arguments)
+        return false;
+    }
+
+    // Assert.Throws/ThrowsAsync/ThrowsAny/ThrowsExactly/ThrowsException, Record.Exception, FluentAssertions'
+    // Invoking/Awaiting/Throw, NUnit's Assert.That(..., Throws.X).
+    private static bool IsExceptionAssertion(InvocationExpressionSyntax invocation)
+    {
+        var name = PortContextFinder.NameOf(invocation.Expression) ?? string.Empty;
+        if (name.StartsWith("Throw", System.StringComparison.Ordinal) || name is "Exception" or "ExceptionAsync" or "Invoking" or "Awaiting")
+        {
+            return true;
+        }
+
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            var text = argument.Expression.ToString();
+            if (text.StartsWith("Throws.", System.StringComparison.Ordinal) || text.Contains(".Throws."))
             {
-                var text = argument.Expression.ToString();
-                if (text.StartsWith("Throws.", System.StringComparison.Ordinal) || text.Contains(".Throws."))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 

@@ -72,8 +72,11 @@ public sealed class UrlPortAnalyzer : DiagnosticAnalyzer
     }
 
     // [InlineData("http://localhost:8080")], [TestCase(...)]: test data, as for PORT001-003.
+    // An attribute that does not bind (the test framework is not referenced) counts by its usual names.
     private static bool IsTestFrameworkAttributeArgument(SyntaxNode node, SemanticModel model, System.Threading.CancellationToken cancellationToken) =>
         node.FirstAncestorOrSelf<AttributeSyntax>() is { } attribute &&
-        model.GetSymbolInfo(attribute, cancellationToken).Symbol is IMethodSymbol constructor &&
-        PortContextFinder.IsTestFrameworkType(constructor.ContainingType);
+        (model.GetSymbolInfo(attribute, cancellationToken).Symbol is IMethodSymbol constructor
+            ? PortContextFinder.IsTestFrameworkType(constructor.ContainingType)
+            : PortContextFinder.NameOf(attribute.Name is QualifiedNameSyntax qualified ? qualified.Right : attribute.Name) is
+                "InlineData" or "InlineDataAttribute" or "TestCase" or "TestCaseAttribute" or "DataRow" or "DataRowAttribute" or "Arguments" or "ArgumentsAttribute");
 }

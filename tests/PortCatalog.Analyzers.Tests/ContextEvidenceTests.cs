@@ -152,10 +152,41 @@ public sealed class ContextEvidenceTests
                 Xunit.Assert.Throws<ArgumentOutOfRangeException>(() => new IPEndPoint(IPAddress.Loopback, -1));
                 Xunit.Assert.Throws<ArgumentOutOfRangeException>(() => new IPEndPoint(IPAddress.Loopback, 65536));
                 NUnit.Framework.Assert.That(() => new IPEndPoint(IPAddress.Loopback, 70000), NUnit.Framework.Throws.Exception);
-                var notAsserted = new IPEndPoint(IPAddress.Loopback, {|PORT003:70000|});
             }
+
+            void NotAsserted() => _ = new IPEndPoint(IPAddress.Loopback, {|PORT003:70000|});
         }
         """);
+
+    [Fact]
+    public Task InvalidPortsSetUpForAnAssertedFailureAreDeliberate() => VerifyAsync(Usings + """
+        namespace Xunit { public static class Assert { public static T ThrowsExactly<T>(Action testCode) where T : Exception => throw null!; } }
+        sealed class ProxyOptions { public string? Host { get; set; } public int Port { get; set; } }
+        sealed class ProxyClient { public ProxyClient(ProxyOptions options) { } }
+        class ProxyTests
+        {
+            void RejectsAnInvalidPort()
+            {
+                var options = new ProxyOptions { Host = "127.0.0.1", Port = 70000 };
+                Xunit.Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => _ = new ProxyClient(options));
+            }
+
+            void NoAssertion() => _ = new ProxyOptions { Port = {|PORT003:70000|} };
+        }
+        """);
+
+    [Fact]
+    public Task ServiceNamesWithDigitsAndTlsVariantsAgree() => VerifyAsync(Usings + """
+        class FtpClient
+        {
+            int Port { get { return {|#0:21|}; } }
+            int ImplicitPort() => {|#1:990|};
+        }
+        class Socks5Tests { void M() { var listener = new TcpListener(IPAddress.Loopback, {|PORT002:22|}); } }
+        """, expected: [
+            Diagnostic("PORT001", 0).WithMessage("Port 21 is hardcoded; use WellKnownPorts.Ftp"),
+            Diagnostic("PORT001", 1).WithMessage("Port 990 is hardcoded; use WellKnownPorts.Ftps"),
+        ]);
 
     [Fact]
     public Task CatalogLookupsAreNotPortUses() => VerifyAsync("""
@@ -214,7 +245,7 @@ public sealed class ContextEvidenceTests
 
     [Fact]
     public Task ReturnInAPortGetterAndPortMethods() => VerifyAsync(Usings + """
-        class FtpsSettings
+        class ServerSettings
         {
             public int Port { get { return {|PORT002:990|}; } }
             public int AdminPort { get => [|8080|]; }
@@ -237,6 +268,28 @@ public sealed class ContextEvidenceTests
                 Xunit.Assert.Equal(uri.Port, [|443|]);
                 NUnit.Framework.Assert.AreEqual([|22|], ep.Port);
                 Xunit.Assert.Equal(6379, ep.AddressFamily.GetHashCode());
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ConstraintAndFluentAssertionsAndPortNamedMethods() => VerifyAsync(Usings + """
+        namespace NUnit.Framework
+        {
+            public static class Is { public static object EqualTo(object expected) => expected; }
+            public static class Assert { public static void That(object actual, object constraint) { } }
+        }
+        static class ShouldExtensions { public static Check Should<T>(this T value) => new(); }
+        sealed class Check { public void Be(object expected) { } }
+        sealed class Builder { public Builder WithPort(int value) => this; public Builder WithTimeout(int value) => this; }
+        class EndpointTests
+        {
+            void M(IPEndPoint ep, Builder builder)
+            {
+                NUnit.Framework.Assert.That(ep.Port, NUnit.Framework.Is.EqualTo([|6379|]));
+                NUnit.Framework.Assert.That(ep.AddressFamily, NUnit.Framework.Is.EqualTo(6379));
+                ep.Port.Should().Be([|22|]);
+                builder.WithPort([|1080|]).WithTimeout(1080);
             }
         }
         """);

@@ -150,38 +150,38 @@ internal sealed class PortCatalogIndex
 
     // A name agrees with an entry when its words, or consecutive words, spell the entry's name (redis, cassandra +
     // internode), or a word of four letters or more begins it (postgres → postgresql, http → https, mongo → mongodb).
-    // Exact spellings are tried on every candidate before beginnings (HttpProxyServer → HttpProxy, not HttpAlt).
-    private static bool AnyAgrees(List<List<string>> names, CatalogConstant candidate, bool allowPrefix)
+    // Exact spellings are tried on every candidate before beginnings (HttpProxyServer → HttpProxy, not HttpAlt). A word
+    // begins an entry's name when it has four letters or more (postgres → postgresql), or when it is itself the name of
+    // a strong entry (ftp → ftps, pop3 → pop3s: the service's TLS variant). Words are also tried without trailing digits.
+    private bool AnyAgrees(List<List<string>> names, CatalogConstant candidate, bool allowPrefix)
     {
         foreach (var words in names)
         {
             for (var i = 0; i < words.Count; i++)
             {
-                if (allowPrefix && words[i].Length >= 4 && candidate.Key.StartsWith(words[i], StringComparison.Ordinal))
+                if (Agrees(words[i], candidate, allowPrefix) || (NameWords.WithoutDigits(words[i]) is { } bare && Agrees(bare, candidate, allowPrefix)))
                 {
                     return true;
                 }
 
                 var joined = words[i];
-                for (var j = i; ; )
+                for (var j = i + 1; j < words.Count && joined.Length < candidate.Key.Length; j++)
                 {
+                    joined += words[j];
                     if (joined == candidate.Key)
                     {
                         return true;
                     }
-
-                    if (++j >= words.Count || joined.Length >= candidate.Key.Length)
-                    {
-                        break;
-                    }
-
-                    joined += words[j];
                 }
             }
         }
 
         return false;
     }
+
+    private bool Agrees(string word, CatalogConstant candidate, bool allowPrefix) =>
+        word == candidate.Key ||
+        (allowPrefix && (word.Length >= 4 || (word.Length >= 3 && _strongKeys.Contains(word))) && candidate.Key.StartsWith(word, StringComparison.Ordinal));
 
     // Whether a word, or up to three consecutive words of one name, is the name of an entry with a strong claim.
     private bool NamesAnotherService(List<List<string>> names)
@@ -198,7 +198,7 @@ internal sealed class PortCatalogIndex
                         joined += words[j];
                     }
 
-                    if (_strongKeys.Contains(joined))
+                    if (_strongKeys.Contains(joined) || (j == i && NameWords.WithoutDigits(joined) is { } bare && _strongKeys.Contains(bare)))
                     {
                         return true;
                     }

@@ -101,7 +101,8 @@ internal static class PortContextFinder
             return argument.NameColon is { } element && TryName(element.Name.Identifier.ValueText, options, PortContextKind.Stored, out context);
         }
 
-        var symbol = model.GetSymbolInfo(list.Parent, cancellationToken).Symbol;
+        var info = model.GetSymbolInfo(list.Parent, cancellationToken);
+        var symbol = info.Symbol ?? SingleCandidateShape(info.CandidateSymbols, argument, list);
         var callee = symbol as IMethodSymbol;
         var parameters = symbol switch
         {
@@ -113,9 +114,23 @@ internal static class PortContextFinder
             ? FindParameter(parameters, nameColon.Name.Identifier.ValueText)
             : ParameterAt(parameters, list.Arguments.IndexOf(argument));
         var name = argument.NameColon?.Name.Identifier.ValueText ?? parameter?.Name;
+        var invoked = list.Parent is InvocationExpressionSyntax invocation ? NameOf(invocation.Expression) : null;
+
+        // A one-argument call whose method names a port: WithPort(1080), SetPort(22), GetMappedPublicPort(22).
+        if (invoked is not null && list.Arguments.Count == 1 && (name is null || !PortNames.IsPortName(name)) && PortNames.IsPortName(invoked))
+        {
+            context = new PortContext(invoked, PortContextKind.Argument, isNamedConstant: false, callee);
+            return true;
+        }
+
+        if (name is null && invoked is not null && IsEqualityAssertion(invoked))
+        {
+            name = "expected";    // an assertion that did not bind (its framework is not referenced): its shape says enough
+        }
+
         if (name is null)
         {
-            return false;
+            return TryFluentAssertion(list, options, out context);
         }
 
         if (IsAssertionOperand(name))
@@ -130,7 +145,7 @@ internal static class PortContextFinder
                 }
             }
 
-            return false;
+            return TryFluentAssertion(list, options, out context);
         }
 
         if (!TryName(name, options, PortContextKind.Argument, out context, plural: parameter?.IsParams == true))
@@ -156,6 +171,58 @@ internal static class PortContextFinder
         }
 
         return null;
+    }
+
+    // When overload resolution failed but every candidate has the same parameter at this position, that is the one.
+    private static ISymbol? SingleCandidateShape(System.Collections.Immutable.ImmutableArray<ISymbol> candidates, ArgumentSyntax argument, BaseArgumentListSyntax list)
+    {
+        if (candidates.IsDefaultOrEmpty || argument.NameColon is not null)
+        {
+            return null;
+        }
+
+        var index = list.Arguments.IndexOf(argument);
+        string? name = null;
+        foreach (var candidate in candidates)
+        {
+            var parameter = candidate is IMethodSymbol method ? ParameterAt(method.Parameters, index) : null;
+            if (parameter is null || (name is not null && parameter.Name != name))
+            {
+                return null;
+            }
+
+            name = parameter.Name;
+        }
+
+        return candidates[0];
+    }
+
+    private static bool IsEqualityAssertion(string name) => name is "Equal" or "NotEqual" or "AreEqual" or "AreNotEqual" or "EqualTo" or "Be" or "NotBe";
+
+    // NUnit's Assert.That(endpoint.Port, Is.EqualTo(6379)) and FluentAssertions' endpoint.Port.Should().Be(6379).
+    private static bool TryFluentAssertion(BaseArgumentListSyntax list, PortAnalyzerOptions options, out PortContext context)
+    {
+        context = default;
+        if (list.Parent is not InvocationExpressionSyntax invocation || list.Arguments.Count != 1)
+        {
+            return false;
+        }
+
+        var invoked = NameOf(invocation.Expression);
+        if (invoked is "EqualTo" or "NotEqualTo" &&
+            invocation.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax that } constraintList } &&
+            NameOf(that.Expression) == "That" && constraintList.Arguments.Count >= 2)
+        {
+            return TryName(NameOf(constraintList.Arguments[0].Expression), options, PortContextKind.Equality, out context);
+        }
+
+        if (invoked is "Be" or "NotBe" &&
+            invocation.Expression is MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Should" } should } })
+        {
+            return TryName(NameOf(should.Expression), options, PortContextKind.Equality, out context);
+        }
+
+        return false;
     }
 
     // The operands of xUnit, NUnit and MSTest equality assertions.

@@ -26,6 +26,7 @@ internal static class CatalogFixtures
                 public const int Submissions = 465;
                 public const int Smtps = 465;
                 public const int Submission = 587;
+                public const int Ftps = 990;
                 public const int Socks = 1080;
                 public const int SqlServer = 1433;
                 public const int MySql = 3306;
