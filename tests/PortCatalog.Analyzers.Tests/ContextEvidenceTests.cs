@@ -247,7 +247,7 @@ public sealed class ContextEvidenceTests
     public Task ReturnInAPortGetterAndPortMethods() => VerifyAsync(Usings + """
         class ServerSettings
         {
-            public int Port { get { return {|PORT002:990|}; } }
+            public int Port { get { return [|990|]; } }
             public int AdminPort { get => [|8080|]; }
             int GetDefaultPort() => [|22|];
             int DefaultPort() { return [|443|]; }
