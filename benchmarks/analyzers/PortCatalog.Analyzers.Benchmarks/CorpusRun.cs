@@ -90,7 +90,8 @@ internal static class CorpusRun
         // no-op analyzers of the same shape (the analyzer driver's own cost, paid by any analyzer), and with ours.
         var times = new Dictionary<string, List<double>> { ["compiler"] = [], ["no-op analyzers"] = [], ["PortCatalog analyzers"] = [] };
         var variants = times.Keys.ToArray();
-        for (var pass = 1; pass <= passes; pass++)
+        // Pass 0 warms up (JIT, caches) and is not counted.
+        for (var pass = 0; pass <= passes; pass++)
         {
             for (var k = 0; k < variants.Length; k++)
             {
@@ -110,7 +111,11 @@ internal static class CorpusRun
                 }
 
                 var seconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-                times[variant].Add(seconds);
+                if (pass > 0)
+                {
+                    times[variant].Add(seconds);
+                }
+
                 Console.WriteLine($"pass {pass}, {variant}: CPU {seconds:F2} s; load average {LoadAverage()}");
             }
         }

@@ -7,9 +7,11 @@ using Microsoft.CodeAnalysis.Testing;
 namespace PortCatalog.Analyzers.Tests.Infrastructure;
 
 /// <summary>
-/// The official code-fix test (Microsoft.CodeAnalysis.CSharp.CodeFix.Testing) set up like <see cref="PortAnalyzerTest"/>.
-/// The harness applies the fix one diagnostic at a time and Fix All in document, project and solution scope, and
-/// requires each to reach the fixed state.
+/// The official test (Microsoft.CodeAnalysis.CSharp.CodeFix.Testing) set up for PortCatalog: both analyzers, offline
+/// references (<see cref="TestCompilation"/>), C# latest with nullable on, the project options of a real build, and a
+/// default rule for <c>[|...|]</c> markup. With a code fix, the harness applies it one diagnostic at a time and Fix All
+/// in document, project and solution scope, and requires each to reach the fixed state; with the harness's
+/// <c>EmptyCodeFixProvider</c> it verifies diagnostics only. Use through <see cref="PortVerifier"/>.
 /// </summary>
 internal sealed class PortCodeFixTest<TCodeFix> : CSharpCodeFixTest<MagicPortAnalyzer, TCodeFix, DefaultVerifier>
     where TCodeFix : CodeFixProvider, new()

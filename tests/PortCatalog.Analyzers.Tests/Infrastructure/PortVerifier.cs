@@ -41,7 +41,8 @@ internal static class PortVerifier
         IEnumerable<string>? extraSources = null, IEnumerable<MetadataReference>? extraReferences = null, TestCatalogs catalogs = TestCatalogs.Fixture,
         string? fileName = null, TestBehaviors behaviors = TestBehaviors.None, params DiagnosticResult[] expected)
     {
-        var test = new PortAnalyzerTest(defaultId) { TestBehaviors = behaviors };
+        // Analyzer-only tests use the code-fix test with the harness's EmptyCodeFixProvider: one test class, one setup.
+        var test = new PortCodeFixTest<EmptyCodeFixProvider>(defaultId) { TestBehaviors = behaviors };
         test.TestState.Sources.Add((TestCompilation.Directory + (fileName ?? "Test0.cs"), markup));
         foreach (var (source, i) in (extraSources ?? []).Select((s, i) => (s, i)))
         {

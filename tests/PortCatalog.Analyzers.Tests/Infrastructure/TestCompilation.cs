@@ -19,7 +19,7 @@ internal enum TestCatalogs
 }
 
 /// <summary>
-/// How test projects are compiled, for the official harness (<see cref="PortAnalyzerTest"/>, <see cref="PortCodeFixTest{TCodeFix}"/>)
+/// How test projects are compiled, for the official harness (<see cref="PortCodeFixTest{TCodeFix}"/>)
 /// and the fuzzing: C# latest, nullable on, .NET 8 reference assemblies from Basic.Reference.Assemblies (offline: the
 /// harness resolves no package), and PortCatalog.dll.
 /// </summary>
