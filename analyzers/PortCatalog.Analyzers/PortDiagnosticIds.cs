@@ -14,4 +14,7 @@ internal static class PortDiagnosticIds
 
     /// <summary>A port inside a URL string literal that has a catalog constant.</summary>
     public const string UrlPortHasCatalogConstant = "PORT004";
+
+    /// <summary>A <c>const</c> (or enum member) whose value a catalog constant names.</summary>
+    public const string ConstantDuplicatesCatalog = "PORT005";
 }

@@ -58,6 +58,21 @@ internal static class PortRules
         description: "A URL string literal such as \"http://localhost:8080\" whose port a port catalog names. Off by default: URLs in strings are often configuration defaults that cannot take a constant.",
         helpLinkUri: HelpLinkFor(PortDiagnosticIds.UrlPortHasCatalogConstant));
 
+    /// <summary>
+    /// PORT005: a <c>const</c> or enum member whose value a catalog constant names. The port is already named, so this
+    /// is not "hardcoded": it is a second name for a catalog entry. Its own id, so that a severity set for PORT001 does
+    /// not turn this suggestion into an error.
+    /// </summary>
+    public static readonly DiagnosticDescriptor ConstantDuplicatesCatalog = new(
+        PortDiagnosticIds.ConstantDuplicatesCatalog,
+        title: "Define a port constant from the catalog constant",
+        messageFormat: "{0} duplicates {1} ({2}); define it as {1}",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "A const (or enum member) whose value a port catalog names. Defining it as the catalog constant keeps one source for the number and lets Find All References see every use of the service's port.",
+        helpLinkUri: HelpLinkFor(PortDiagnosticIds.ConstantDuplicatesCatalog));
+
     /// <summary>The help link of a rule id.</summary>
     public static string HelpLinkFor(string id) => HelpLinkPrefix + id + ".md";
 }

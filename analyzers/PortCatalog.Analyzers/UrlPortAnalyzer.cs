@@ -14,7 +14,8 @@ namespace PortCatalog.Analyzers;
 
 /// <summary>
 /// PORT004 (off by default): a port in a URL inside a string literal, such as <c>"http://localhost:8080"</c> or
-/// <c>UseUrls("http://*:5000;http://*:5001")</c>, that a catalog names. A separate analyzer so that, while the
+/// <c>UseUrls("http://*:5000;http://*:5001")</c>, that a catalog names under a name that fits the URL's scheme
+/// (<c>http</c> → <c>HttpAlt</c>; <c>http://localhost:8888</c> suggests nothing, 8888 being Jupyter's). A separate analyzer so that, while the
 /// rule is off, the compiler skips it entirely.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -53,8 +54,9 @@ public sealed class UrlPortAnalyzer : DiagnosticAnalyzer
             }
 
             index ??= PortCatalogIndex.For(model.Compilation, context.CancellationToken);
-            var constant = index.Find(url.Port, url.Scheme + "Port");
-            if (constant is null || generatedCode.IsGeneratedCode(token.Parent!, model, context.CancellationToken))
+            var constant = index.FindForScheme(url.Port, url.Scheme);
+            if (constant is null || generatedCode.IsGeneratedCode(token.Parent!, model, context.CancellationToken) ||
+                IsTestFrameworkAttributeArgument(token.Parent!, model, context.CancellationToken))
             {
                 continue;
             }
@@ -68,4 +70,13 @@ public sealed class UrlPortAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(PortRules.UrlPortHasCatalogConstant, location, properties, portText, constant.DisplayName));
         }
     }
+
+    // [InlineData("http://localhost:8080")], [TestCase(...)]: test data, as for PORT001-003.
+    // An attribute that does not bind (the test framework is not referenced) counts by its usual names.
+    private static bool IsTestFrameworkAttributeArgument(SyntaxNode node, SemanticModel model, System.Threading.CancellationToken cancellationToken) =>
+        node.FirstAncestorOrSelf<AttributeSyntax>() is { } attribute &&
+        (model.GetSymbolInfo(attribute, cancellationToken).Symbol is IMethodSymbol constructor
+            ? PortContextFinder.IsTestFrameworkType(constructor.ContainingType)
+            : PortContextFinder.NameOf(attribute.Name is QualifiedNameSyntax qualified ? qualified.Right : attribute.Name) is
+                "InlineData" or "InlineDataAttribute" or "TestCase" or "TestCaseAttribute" or "DataRow" or "DataRowAttribute" or "Arguments" or "ArgumentsAttribute");
 }

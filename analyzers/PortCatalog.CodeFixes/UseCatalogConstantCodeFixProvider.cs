@@ -16,7 +16,7 @@ using PortCatalog.Analyzers;
 namespace PortCatalog.CodeFixes;
 
 /// <summary>
-/// PORT001: replaces the literal with the catalog constant the diagnostic names. Only the literal is replaced, so
+/// PORT001 and PORT005: replaces the literal with the catalog constant the diagnostic names. Only the literal is replaced, so
 /// casts (<c>(ushort)22</c>) and named arguments (<c>port: 22</c>) stay. The constant is written fully qualified and
 /// then simplified: a <c>using</c> is added when that is unambiguous, otherwise the name stays qualified.
 /// </summary>
@@ -24,7 +24,8 @@ namespace PortCatalog.CodeFixes;
 public sealed class UseCatalogConstantCodeFixProvider : CodeFixProvider
 {
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(PortDiagnosticIds.UseCatalogConstant);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+        ImmutableArray.Create(PortDiagnosticIds.UseCatalogConstant, PortDiagnosticIds.ConstantDuplicatesCatalog);
 
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(

@@ -17,7 +17,7 @@ public static class HardcodedPorts
 
     public static IPEndPoint Impossible(IPAddress host) => new IPEndPoint(host, 70000);               // PORT003
 
-    public static Uri Dashboard() => new Uri("http://localhost:3000/");                               // PORT004 (a suggestion in the IDE)
+    public static Uri Dashboard() => new Uri("http://localhost:8080/");                               // PORT004 (a suggestion in the IDE)
 
     public static bool IsSecure(IPEndPoint endPoint) => endPoint.Port == 443;                         // PORT001
 }

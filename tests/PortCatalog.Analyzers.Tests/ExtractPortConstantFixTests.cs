@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis.CodeFixes;
 using PortCatalog.Analyzers.Tests.Infrastructure;
 using PortCatalog.CodeFixes;
 
@@ -7,17 +6,15 @@ namespace PortCatalog.Analyzers.Tests;
 /// <summary>The PORT002 fix: introduce <c>private const int XxxPort = n;</c> and use it.</summary>
 public sealed class ExtractPortConstantFixTests
 {
-    private static readonly ExtractPortConstantCodeFixProvider Provider = new();
-
     [Fact]
-    public Task NamesTheConstantAfterTheContext() => CodeFixVerifier.VerifyAsync(Provider, """
+    public Task NamesTheConstantAfterTheContext() => PortVerifier.VerifyFixAsync<ExtractPortConstantCodeFixProvider>("""
         class C
         {
             private readonly int _x = 1;
 
             void M()
             {
-                var adminPort = 7777;
+                var adminPort = [|7777|];
             }
         }
         """, """
@@ -31,17 +28,17 @@ public sealed class ExtractPortConstantFixTests
                 var adminPort = AdminPort;
             }
         }
-        """);
+        """, "PORT002");
 
     [Fact]
-    public Task BarePortBecomesDefaultPortAfterExistingConstants() => CodeFixVerifier.VerifyAsync(Provider, """
+    public Task BarePortBecomesDefaultPortAfterExistingConstants() => PortVerifier.VerifyFixAsync<ExtractPortConstantCodeFixProvider>("""
         using System.Net;
 
         class C
         {
             const string Host = "h";
 
-            IPEndPoint M() => new IPEndPoint(IPAddress.Any, (ushort)7777);
+            IPEndPoint M() => new IPEndPoint(IPAddress.Any, (ushort)[|7777|]);
         }
         """, """
         using System.Net;
@@ -53,19 +50,19 @@ public sealed class ExtractPortConstantFixTests
 
             IPEndPoint M() => new IPEndPoint(IPAddress.Any, (ushort)DefaultPort);
         }
-        """);
+        """, "PORT002");
 
     [Fact]
-    public Task AvoidsNamesInUseAndReusesTheSameValue() => CodeFixVerifier.VerifyAsync(Provider, """
+    public Task AvoidsNamesInUseAndReusesTheSameValue() => PortVerifier.VerifyFixAsync<ExtractPortConstantCodeFixProvider>("""
         class C
         {
             int DefaultPort(int x) => x;
 
             void M(int port)
             {
-                var a = new System.Net.IPEndPoint(0, 7777);
-                var b = new System.Net.IPEndPoint(0, 7777);
-                var c = new System.Net.IPEndPoint(0, 7778);
+                var a = new System.Net.IPEndPoint(0, [|7777|]);
+                var b = new System.Net.IPEndPoint(0, [|7777|]);
+                var c = new System.Net.IPEndPoint(0, [|7778|]);
             }
         }
         """, """
@@ -83,18 +80,18 @@ public sealed class ExtractPortConstantFixTests
                 var c = new System.Net.IPEndPoint(0, DefaultPort3);
             }
         }
-        """);
+        """, "PORT002");
 
     [Fact]
-    public Task FixAllInDocumentSharesConstantsPerType() => CodeFixVerifier.VerifyFixAllAsync(Provider, FixAllScope.Document,
+    public Task FixAllInDocumentSharesConstantsPerType() => PortVerifier.VerifyFixAllAsync<ExtractPortConstantCodeFixProvider>(
         [[
             """
             class C
             {
-                int ADMIN_PORT = 7777;
-                bool M(System.Net.IPEndPoint e) => e.Port == 7777 || e.Port == 9999;
+                int ADMIN_PORT = [|7777|];
+                bool M(System.Net.IPEndPoint e) => e.Port == [|7777|] || e.Port == [|9999|];
 
-                class Nested { int metricsPort = 9100; }
+                class Nested { int metricsPort = [|9100|]; }
             }
             """,
         ]],
@@ -111,14 +108,15 @@ public sealed class ExtractPortConstantFixTests
                 class Nested { private const int MetricsPort = 9100; int metricsPort = MetricsPort; }
             }
             """,
-        ]]);
+        ]],
+        "PORT002");
 
     [Fact]
-    public Task TopLevelStatementsGetNoFix() => CodeFixVerifier.VerifyAsync(Provider, """
-        var ep = new System.Net.IPEndPoint(0, 7777);
+    public Task TopLevelStatementsGetNoFix() => PortVerifier.VerifyFixAsync<ExtractPortConstantCodeFixProvider>("""
+        var ep = new System.Net.IPEndPoint(0, [|7777|]);
         """, """
-        var ep = new System.Net.IPEndPoint(0, 7777);
-        """, outputKind: Microsoft.CodeAnalysis.OutputKind.ConsoleApplication);
+        var ep = new System.Net.IPEndPoint(0, [|7777|]);
+        """, "PORT002", outputKind: Microsoft.CodeAnalysis.OutputKind.ConsoleApplication);
 
     [Theory]
     [InlineData("port", "DefaultPort")]

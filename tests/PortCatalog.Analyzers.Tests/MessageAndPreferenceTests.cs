@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using PortCatalog.Analyzers.Tests.Infrastructure;
+using static PortCatalog.Analyzers.Tests.Infrastructure.PortVerifier;
 
 namespace PortCatalog.Analyzers.Tests;
 
@@ -7,63 +8,25 @@ namespace PortCatalog.Analyzers.Tests;
 public sealed class MessageAndPreferenceTests
 {
     [Fact]
-    public async Task Port001MessageNamesTheLiteralAndTheConstant()
-    {
-        var diagnostic = Assert.Single(await AnalyzerVerifier.DiagnosticsAsync("class C { int Port = 5432; }"));
-        Assert.Equal("PORT001", diagnostic.Id);
-        Assert.Equal("Port 5432 is hardcoded; use WellKnownPorts.PostgreSql", diagnostic.GetMessage());
-        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
-    }
+    public Task Port001MessageNamesTheLiteralAndTheConstant() => VerifyAsync("class C { int Port = {|#0:5432|}; }",
+        expected: Diagnostic("PORT001").WithSeverity(DiagnosticSeverity.Warning).WithMessage("Port 5432 is hardcoded; use WellKnownPorts.PostgreSql"));
 
     [Fact]
-    public async Task Port002MessageAndSeverity()
-    {
-        var diagnostic = Assert.Single(await AnalyzerVerifier.DiagnosticsAsync("class C { int Port = 7777; }"));
-        Assert.Equal("PORT002", diagnostic.Id);
-        Assert.Equal("Port 7777 is hardcoded; extract a named constant", diagnostic.GetMessage());
-        Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
-    }
+    public Task Port002MessageAndSeverity() => VerifyAsync("class C { int Port = {|#0:7777|}; }",
+        expected: Diagnostic("PORT002").WithSeverity(DiagnosticSeverity.Info).WithMessage("Port 7777 is hardcoded; extract a named constant"));
 
     [Fact]
-    public async Task Port003MessageAndSeverity()
-    {
-        var diagnostic = Assert.Single(await AnalyzerVerifier.DiagnosticsAsync("class C { System.Net.IPEndPoint M(System.Net.IPAddress ip) => new(ip, 70000); }"));
-        Assert.Equal("PORT003", diagnostic.Id);
-        Assert.Equal("70000 is not a valid port number (0-65535); it fails at run time", diagnostic.GetMessage());
-        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
-    }
+    public Task Port003MessageAndSeverity() => VerifyAsync("class C { System.Net.IPEndPoint M(System.Net.IPAddress ip) => new(ip, {|#0:70000|}); }",
+        expected: Diagnostic("PORT003").WithSeverity(DiagnosticSeverity.Warning).WithMessage("70000 is not a valid port number (0-65535); it fails at run time"));
 
     [Fact]
-    public async Task Port004MessageWhenEnabled()
-    {
-        var diagnostic = Assert.Single(await AnalyzerVerifier.DiagnosticsAsync("class C { string Url = \"postgres://db:5432/app\"; }",
-            editorConfig: "root = true\n[*.cs]\ndotnet_diagnostic.PORT004.severity = suggestion\n"));
-        Assert.Equal("PORT004", diagnostic.Id);
-        Assert.Equal("Port 5432 in a URL is hardcoded; use WellKnownPorts.PostgreSql", diagnostic.GetMessage());
-    }
+    public Task Port004MessageWhenEnabled() => VerifyAsync("class C { string Url = \"postgres://db:{|#0:5432|}/app\"; }",
+        editorConfig: EditorConfig("dotnet_diagnostic.PORT004.severity = suggestion"),
+        expected: Diagnostic("PORT004").WithSeverity(DiagnosticSeverity.Info).WithMessage("Port 5432 in a URL is hardcoded; use WellKnownPorts.PostgreSql"));
 
     [Fact]
-    public async Task ConstDeclarationWithACatalogValueIsPort001AtInfo()
-    {
-        var diagnostics = await AnalyzerVerifier.DiagnosticsAsync("""
-            class C
-            {
-                const int SshPort = 22;
-                const int InternalPort = 7777;
-                enum Ports { HttpsPort = 443 }
-                void M() { const int localPort = 8080; }
-            }
-            """);
-        Assert.All(diagnostics, d => Assert.Equal(("PORT001", DiagnosticSeverity.Info), (d.Id, d.Severity)));
-        Assert.Equal(["Ssh", "Https", "HttpAlt"], diagnostics.OrderBy(d => d.Location.SourceSpan.Start).Select(d => d.Properties["ConstantName"]));
-    }
-
-    [Fact]
-    public async Task PrimaryEntryIsPreferredByDefault()
-    {
-        var diagnostic = Assert.Single(await AnalyzerVerifier.DiagnosticsAsync("class C { int Port = 80; }"));
-        Assert.EndsWith("use WellKnownPorts.Http", diagnostic.GetMessage());
-    }
+    public Task PrimaryEntryIsPreferredByDefault() => VerifyAsync("class C { int Port = {|#0:80|}; }",
+        expected: Diagnostic("PORT001").WithMessage("Port 80 is hardcoded; use WellKnownPorts.Http"));
 
     [Theory]
     [InlineData("smtpsPort", 465, "Smtps")]
@@ -71,31 +34,25 @@ public sealed class MessageAndPreferenceTests
     [InlineData("httpProxyPort", 8080, "HttpProxy")]
     [InlineData("proxyPort", 8080, "HttpAlt")]
     [InlineData("wwwHttpPort", 80, "WwwHttp")]
-    public async Task EntryWhoseNameMatchesTheContextWins(string name, int port, string expected)
-    {
-        var diagnostic = Assert.Single(await AnalyzerVerifier.DiagnosticsAsync($"class C {{ int {name} = {port}; }}"));
-        Assert.Equal(expected, diagnostic.Properties["ConstantName"]);
-    }
+    public Task EntryWhoseNameMatchesTheContextWins(string name, int port, string expected) => VerifyAsync($"class C {{ int {name} = {{|#0:{port}|}}; }}",
+        expected: Diagnostic("PORT001").WithMessage($"Port {port} is hardcoded; use WellKnownPorts.{expected}"));
 
     [Fact]
-    public async Task UserCatalogWinsOverTheBuiltInOne()
-    {
-        var diagnostics = await AnalyzerVerifier.DiagnosticsAsync("""
-            class C
-            {
-                int AdminPort = 8080;
-                int PostgreSqlPort = 5432;
-                int SshPort = 22;
-            }
-            """, extraSources: [CatalogFixtures.UserCatalog]);
-        Assert.Equal(
-            ["Port 8080 is hardcoded; use ServicePorts.Admin", "Port 5432 is hardcoded; use ServicePorts.Database", "Port 22 is hardcoded; use WellKnownPorts.Ssh"],
-            diagnostics.OrderBy(d => d.Location.SourceSpan.Start).Select(d => d.GetMessage()));
-        Assert.Equal("MyApp.Ports.ServicePorts", diagnostics.OrderBy(d => d.Location.SourceSpan.Start).First().Properties["CatalogType"]);
-    }
+    public Task UserCatalogWinsOverTheBuiltInOne() => VerifyAsync("""
+        class C
+        {
+            int AdminPort = {|#0:8080|};
+            int PostgreSqlPort = {|#1:5432|};
+            int SshPort = {|#2:22|};
+        }
+        """, extraSources: [CatalogFixtures.UserCatalog], expected: [
+            Diagnostic("PORT001", 0).WithMessage("Port 8080 is hardcoded; use ServicePorts.Admin"),
+            Diagnostic("PORT001", 1).WithMessage("Port 5432 is hardcoded; use ServicePorts.Database"),
+            Diagnostic("PORT001", 2).WithMessage("Port 22 is hardcoded; use WellKnownPorts.Ssh"),
+        ]);
 
     [Fact]
-    public async Task CatalogInAReferencedAssemblyIsFound()
+    public Task CatalogInAReferencedAssemblyIsFound()
     {
         var library = TestCompilation.Library("Contoso.Ports", """
             namespace Contoso
@@ -106,15 +63,13 @@ public sealed class MessageAndPreferenceTests
                 internal static partial class HiddenPorts { public const int Secret = 7778; }
             }
             """);
-        var diagnostics = await AnalyzerVerifier.DiagnosticsAsync("class C { int BillingPort = 7777; int SecretPort = 7778; }", extraReferences: [library]);
-        Assert.Equal(["PORT001: Port 7777 is hardcoded; use ContosoPorts.Billing", "PORT002: Port 7778 is hardcoded; extract a named constant"],
-            diagnostics.OrderBy(d => d.Location.SourceSpan.Start).Select(d => d.Id + ": " + d.GetMessage()));
+        return VerifyAsync("class C { int BillingPort = {|#0:7777|}; int SecretPort = {|#1:7778|}; }", extraReferences: [library], expected: [
+            Diagnostic("PORT001", 0).WithMessage("Port 7777 is hardcoded; use ContosoPorts.Billing"),
+            Diagnostic("PORT002", 1).WithMessage("Port 7778 is hardcoded; extract a named constant"),
+        ]);
     }
 
     [Fact]
-    public async Task WithoutAnyCatalogEveryPortIsPort002()
-    {
-        var diagnostics = await AnalyzerVerifier.DiagnosticsAsync("class C { int Port = 22; }", includeBuiltInCatalog: false);
-        Assert.Equal("PORT002", Assert.Single(diagnostics).Id);
-    }
+    public Task WithoutAnyCatalogEveryPortIsPort002() =>
+        VerifyAsync("class C { int Port = [|22|]; }", defaultId: "PORT002", catalogs: TestCatalogs.None);
 }

@@ -14,17 +14,17 @@ public sealed class Port001ContextTests
         """;
 
     [Fact]
-    public Task IPEndPointConstructorArgument() => AnalyzerVerifier.VerifyAsync(Usings + """
+    public Task IPEndPointConstructorArgument() => PortVerifier.VerifyAsync(Usings + """
         class C { IPEndPoint M(IPAddress ip) => new IPEndPoint(ip, [|8080|]); }
         """);
 
     [Fact]
-    public Task DnsEndPointArgument() => AnalyzerVerifier.VerifyAsync(Usings + """
+    public Task DnsEndPointArgument() => PortVerifier.VerifyAsync(Usings + """
         class C { EndPoint M() => new DnsEndPoint("db", [|5432|]); }
         """);
 
     [Fact]
-    public Task TcpClientConstructorConnectAndConnectAsync() => AnalyzerVerifier.VerifyAsync(Usings + """
+    public Task TcpClientConstructorConnectAndConnectAsync() => PortVerifier.VerifyAsync(Usings + """
         class C
         {
             async System.Threading.Tasks.Task M()
@@ -38,7 +38,7 @@ public sealed class Port001ContextTests
         """);
 
     [Fact]
-    public Task TcpListenerUdpClientAndSocketConnect() => AnalyzerVerifier.VerifyAsync(Usings + """
+    public Task TcpListenerUdpClientAndSocketConnect() => PortVerifier.VerifyAsync(Usings + """
         class C
         {
             void M(Socket socket)
@@ -52,7 +52,7 @@ public sealed class Port001ContextTests
         """);
 
     [Fact]
-    public Task UriBuilderPortNumberParameterAndSmtpClient() => AnalyzerVerifier.VerifyAsync(Usings + """
+    public Task UriBuilderPortNumberParameterAndSmtpClient() => PortVerifier.VerifyAsync(Usings + """
         class C
         {
             void M()
@@ -64,7 +64,7 @@ public sealed class Port001ContextTests
         """);
 
     [Fact]
-    public Task KestrelStyleListenMethodsOnAnyTypeByParameterName() => AnalyzerVerifier.VerifyAsync(Usings + """
+    public Task KestrelStyleListenMethodsOnAnyTypeByParameterName() => PortVerifier.VerifyAsync(Usings + """
         class KestrelServerOptions
         {
             public void Listen(IPAddress address, int port) { }
@@ -83,7 +83,7 @@ public sealed class Port001ContextTests
         """);
 
     [Fact]
-    public Task NamedArgumentsInAnyOrder() => AnalyzerVerifier.VerifyAsync(Usings + """
+    public Task NamedArgumentsInAnyOrder() => PortVerifier.VerifyAsync(Usings + """
         class C
         {
             static void Open(string host, int timeoutMs, int port) { }
@@ -92,7 +92,7 @@ public sealed class Port001ContextTests
         """);
 
     [Fact]
-    public Task ParameterNamesEndingInPortAndDelegates() => AnalyzerVerifier.VerifyAsync(Usings + """
+    public Task ParameterNamesEndingInPortAndDelegates() => PortVerifier.VerifyAsync(Usings + """
         delegate void Connector(string host, int remotePort);
         class C
         {
@@ -107,7 +107,7 @@ public sealed class Port001ContextTests
         """);
 
     [Fact]
-    public Task ParamsArrayOfPorts() => AnalyzerVerifier.VerifyAsync(Usings + """
+    public Task ParamsArrayOfPorts() => PortVerifier.VerifyAsync(Usings + """
         class C
         {
             static void Allow(string rule, params int[] ports) { }
@@ -116,7 +116,7 @@ public sealed class Port001ContextTests
         """);
 
     [Fact]
-    public Task PropertyAssignmentAndObjectInitializer() => AnalyzerVerifier.VerifyAsync(Usings + """
+    public Task PropertyAssignmentAndObjectInitializer() => PortVerifier.VerifyAsync(Usings + """
         class Options { public int Port { get; set; } public int DatabasePort; public int Retries { get; set; } }
         class C
         {
@@ -132,13 +132,13 @@ public sealed class Port001ContextTests
         """);
 
     [Fact]
-    public Task ConnectionStringBuilderPort() => AnalyzerVerifier.VerifyAsync(Usings + """
+    public Task ConnectionStringBuilderPort() => PortVerifier.VerifyAsync(Usings + """
         class NpgsqlConnectionStringBuilder { public string? Host { get; set; } public int Port { get; set; } }
         class C { object M() => new NpgsqlConnectionStringBuilder { Host = "db", Port = [|5432|] }; }
         """);
 
     [Fact]
-    public Task LocalAndFieldDeclarations() => AnalyzerVerifier.VerifyAsync(Usings + """
+    public Task LocalAndFieldDeclarations() => PortVerifier.VerifyAsync(Usings + """
         class C
         {
             private int _port = [|22|];
@@ -156,16 +156,16 @@ public sealed class Port001ContextTests
         """);
 
     [Fact]
-    public Task ComparisonsWithAPortMember() => AnalyzerVerifier.VerifyAsync(Usings + """
+    public Task ComparisonsWithAPortMember() => PortVerifier.VerifyAsync(Usings + """
         class C
         {
             bool M(IPEndPoint endpoint, Uri? uri, int port, int length) =>
-                endpoint.Port == [|443|] || [|22|] != endpoint.Port || uri?.Port > [|8080|] || port <= [|80|] || (int)endpoint.Port == [|25|] || length == 443;
+                endpoint.Port == [|443|] || [|22|] != endpoint.Port || uri?.Port == [|8080|] || port != [|80|] || (int)endpoint.Port == [|25|] || length == 443;
         }
         """);
 
     [Fact]
-    public Task SwitchStatementCasesAndPatterns() => AnalyzerVerifier.VerifyAsync(Usings + """
+    public Task SwitchStatementCasesAndPatterns() => PortVerifier.VerifyAsync(Usings + """
         class C
         {
             string M(IPEndPoint endpoint, int other)
@@ -184,11 +184,11 @@ public sealed class Port001ContextTests
         """);
 
     [Fact]
-    public Task SwitchExpressionsIsPatternsAndPropertyPatterns() => AnalyzerVerifier.VerifyAsync(Usings + """
+    public Task SwitchExpressionsIsPatternsAndPropertyPatterns() => PortVerifier.VerifyAsync(Usings + """
         class C
         {
             string M(IPEndPoint endpoint, int port, int count) =>
-                port switch { [|22|] => "ssh", > [|8080|] => "high", _ => "" } +
+                port switch { [|22|] => "ssh", [|8080|] => "alt", _ => "" } +
                 (endpoint.Port is [|443|] or not [|80|] ? "a" : "b") +
                 (endpoint is { Port: [|25|] } ? "smtp" : "") +
                 (count is 22 ? "" : "x");
@@ -196,7 +196,7 @@ public sealed class Port001ContextTests
         """);
 
     [Fact]
-    public Task CastsParenthesesConditionalsAndCoalesce() => AnalyzerVerifier.VerifyAsync(Usings + """
+    public Task CastsParenthesesConditionalsAndCoalesce() => PortVerifier.VerifyAsync(Usings + """
         class C
         {
             void M(bool secure, int? configured)
@@ -214,7 +214,7 @@ public sealed class Port001ContextTests
         """);
 
     [Fact]
-    public Task CollectionsOfPorts() => AnalyzerVerifier.VerifyAsync(Usings + """
+    public Task CollectionsOfPorts() => PortVerifier.VerifyAsync(Usings + """
         using System.Collections.Generic;
         class Rules { public List<int> AllowedPorts { get; } = new(); }
         class C
@@ -230,7 +230,7 @@ public sealed class Port001ContextTests
         """);
 
     [Fact]
-    public Task AttributeArgumentsOutsideTestFrameworks() => AnalyzerVerifier.VerifyAsync(Usings + """
+    public Task AttributeArgumentsOutsideTestFrameworks() => PortVerifier.VerifyAsync(Usings + """
         [AttributeUsage(AttributeTargets.All)]
         sealed class EndpointAttribute : Attribute
         {
@@ -242,7 +242,7 @@ public sealed class Port001ContextTests
         """);
 
     [Fact]
-    public Task HexLiteralIsReportedWithItsDecimalValue() => AnalyzerVerifier.VerifyAsync(Usings + """
+    public Task HexLiteralIsReportedWithItsDecimalValue() => PortVerifier.VerifyAsync(Usings + """
         class C { IPEndPoint M() => new(IPAddress.Any, [|0x16|]); }
         """);
 }

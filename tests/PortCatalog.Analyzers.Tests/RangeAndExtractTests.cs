@@ -6,7 +6,7 @@ namespace PortCatalog.Analyzers.Tests;
 public sealed class RangeAndExtractTests
 {
     [Fact]
-    public Task Port002ForUnnamedPortsInEveryKindOfContext() => AnalyzerVerifier.VerifyAsync("""
+    public Task Port002ForUnnamedPortsInEveryKindOfContext() => PortVerifier.VerifyAsync("""
         using System.Net;
         class C
         {
@@ -21,17 +21,17 @@ public sealed class RangeAndExtractTests
         """, defaultId: "PORT002");
 
     [Fact]
-    public Task Port003ForNegativeAndTooLargeValues() => AnalyzerVerifier.VerifyAsync("""
+    public Task Port003ForNegativeAndTooLargeValues() => PortVerifier.VerifyAsync("""
         using System.Net;
         class C
         {
-            int _port = [|-1|];
+            int _port = [|-80|];
             const int BadPort = [|65536|];
             void M(IPEndPoint e)
             {
                 var ep = new IPEndPoint(IPAddress.Any, [|70000|]);
+                var unset = new IPEndPoint(IPAddress.Any, [|-1|]);
                 long bigPort = [|4294967296L|];
-                if (e.Port == [|-80|]) { }
                 var max = new IPEndPoint(IPAddress.Any, {|PORT001:65535|});
                 var big = 70000;
             }

@@ -9,12 +9,12 @@ public sealed class UrlPortTests
     private const string Enabled = "root = true\n[*.cs]\ndotnet_diagnostic.PORT004.severity = suggestion\n";
 
     [Fact]
-    public Task OffByDefault() => AnalyzerVerifier.VerifyAsync("""
+    public Task OffByDefault() => PortVerifier.VerifyAsync("""
         class C { string Url = "http://localhost:8080"; }
         """);
 
     [Fact]
-    public Task UrlsInLiteralsVerbatimAndInterpolatedStrings() => AnalyzerVerifier.VerifyAsync("""
+    public Task UrlsInLiteralsVerbatimAndInterpolatedStrings() => PortVerifier.VerifyAsync("""
         class C
         {
             string A = "http://localhost:[|8080|]";
@@ -27,7 +27,7 @@ public sealed class UrlPortTests
         """, editorConfig: Enabled, defaultId: "PORT004");
 
     [Fact]
-    public Task IgnoredPortsApplyToUrls() => AnalyzerVerifier.VerifyAsync("""
+    public Task IgnoredPortsApplyToUrls() => PortVerifier.VerifyAsync("""
         class C { string A = "http://localhost:8080"; }
         """, editorConfig: Enabled + "port_catalog.ignored_ports = 8080\n", defaultId: "PORT004");
 

@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis.CodeFixes;
 using PortCatalog.Analyzers.Tests.Infrastructure;
 using PortCatalog.CodeFixes;
 
@@ -7,15 +6,13 @@ namespace PortCatalog.Analyzers.Tests;
 /// <summary>The PORT001 fix: replace the literal with the constant, add the using or qualify, Fix All.</summary>
 public sealed class UseCatalogConstantFixTests
 {
-    private static readonly UseCatalogConstantCodeFixProvider Provider = new();
-
     [Fact]
-    public Task ReplacesTheLiteralAndAddsTheUsing() => CodeFixVerifier.VerifyAsync(Provider, """
+    public Task ReplacesTheLiteralAndAddsTheUsing() => PortVerifier.VerifyFixAsync<UseCatalogConstantCodeFixProvider>("""
         using System.Net;
 
         class C
         {
-            IPEndPoint M(IPAddress ip) => new IPEndPoint(ip, 5432);
+            IPEndPoint M(IPAddress ip) => new IPEndPoint(ip, [|5432|]);
         }
         """, """
         using System.Net;
@@ -25,10 +22,10 @@ public sealed class UseCatalogConstantFixTests
         {
             IPEndPoint M(IPAddress ip) => new IPEndPoint(ip, WellKnownPorts.PostgreSql);
         }
-        """);
+        """, "PORT001");
 
     [Fact]
-    public Task KeepsCastsNamedArgumentsAndTrivia() => CodeFixVerifier.VerifyAsync(Provider, """
+    public Task KeepsCastsNamedArgumentsAndTrivia() => PortVerifier.VerifyFixAsync<UseCatalogConstantCodeFixProvider>("""
         using PortCatalog;
 
         class C
@@ -36,9 +33,9 @@ public sealed class UseCatalogConstantFixTests
             static void Open(string host, int port) { }
             void M()
             {
-                ushort sshPort = (ushort)22; // ssh
-                Open(port: /* tls */ 443, host: "h");
-                long wide = 0, widePort = 80L;
+                ushort sshPort = (ushort)[|22|]; // ssh
+                Open(port: /* tls */ [|443|], host: "h");
+                long wide = 0, widePort = [|80L|];
             }
         }
         """, """
@@ -54,15 +51,15 @@ public sealed class UseCatalogConstantFixTests
                 long wide = 0, widePort = WellKnownPorts.Http;
             }
         }
-        """);
+        """, "PORT001");
 
     [Fact]
-    public Task NoUsingNeededInsideTheCatalogNamespace() => CodeFixVerifier.VerifyAsync(Provider, """
+    public Task NoUsingNeededInsideTheCatalogNamespace() => PortVerifier.VerifyFixAsync<UseCatalogConstantCodeFixProvider>("""
         namespace PortCatalog.App;
 
         class C
         {
-            bool M(System.Net.IPEndPoint e) => e.Port switch { 22 => true, _ => false };
+            bool M(System.Net.IPEndPoint e) => e.Port switch { [|22|] => true, _ => false };
         }
         """, """
         namespace PortCatalog.App;
@@ -71,17 +68,17 @@ public sealed class UseCatalogConstantFixTests
         {
             bool M(System.Net.IPEndPoint e) => e.Port switch { WellKnownPorts.Ssh => true, _ => false };
         }
-        """);
+        """, "PORT001");
 
     [Fact]
-    public Task QualifiesWhenAnotherWellKnownPortsIsInScope() => CodeFixVerifier.VerifyAsync(Provider, """
+    public Task QualifiesWhenAnotherWellKnownPortsIsInScope() => PortVerifier.VerifyFixAsync<UseCatalogConstantCodeFixProvider>("""
         namespace App
         {
             static class WellKnownPorts { public const int Unrelated = 1; }
 
             class C
             {
-                int Port = 22;
+                int Port = [|22|];
             }
         }
         """, """
@@ -94,18 +91,18 @@ public sealed class UseCatalogConstantFixTests
                 int Port = PortCatalog.WellKnownPorts.Ssh;
             }
         }
-        """);
+        """, "PORT001");
 
     [Fact]
-    public Task FixesCaseLabelsAndConstDeclarations() => CodeFixVerifier.VerifyAsync(Provider, """
+    public Task FixesCaseLabelsAndConstDeclarations() => PortVerifier.VerifyFixAsync<UseCatalogConstantCodeFixProvider>("""
         class C
         {
-            const int SshPort = 22;
+            const int SshPort = {|PORT005:22|};
             string M(int port)
             {
                 switch (port)
                 {
-                    case 443: return "tls";
+                    case [|443|]: return "tls";
                     default: return "";
                 }
             }
@@ -125,46 +122,39 @@ public sealed class UseCatalogConstantFixTests
                 }
             }
         }
-        """);
+        """, "PORT001");
 
     [Fact]
-    public Task FixAllInDocumentAddsOneUsing() => CodeFixVerifier.VerifyFixAllAsync(Provider, FixAllScope.Document,
-        [[
-            """
-            class C
-            {
-                int SshPort = 22;
-                int WebPort = 80;
-                bool M(System.Net.IPEndPoint e) => e.Port == 443 || e.Port == 22;
-            }
-            """,
-            """
-            class D { int Port = 25; }
-            """,
-        ]],
-        [[
-            """
-            using PortCatalog;
+    public Task FixAllFixesEveryDocumentOfEveryProjectWithOneUsingEach() => PortVerifier.VerifyFixAllAsync<UseCatalogConstantCodeFixProvider>(
+        [
+            [
+                """
+                class C
+                {
+                    int SshPort = [|22|];
+                    int WebPort = [|80|];
+                    bool M(System.Net.IPEndPoint e) => e.Port == [|443|] || e.Port == [|22|];
+                }
+                """,
+                "class D\n{\n    int Port = [|25|];\n}\n",
+            ],
+            ["class E\n{\n    int Port = [|80|];\n}\n"],
+        ],
+        [
+            [
+                """
+                using PortCatalog;
 
-            class C
-            {
-                int SshPort = WellKnownPorts.Ssh;
-                int WebPort = WellKnownPorts.Http;
-                bool M(System.Net.IPEndPoint e) => e.Port == WellKnownPorts.Https || e.Port == WellKnownPorts.Ssh;
-            }
-            """,
-            """
-            class D { int Port = 25; }
-            """,
-        ]]);
-
-    [Fact]
-    public Task FixAllInProjectFixesEveryDocumentOfTheProjectOnly() => CodeFixVerifier.VerifyFixAllAsync(Provider, FixAllScope.Project,
-        [["class C { int SshPort = 22; }", "class D { int Port = 25; }"], ["class E { int Port = 80; }"]],
-        [["using PortCatalog;\n\nclass C { int SshPort = WellKnownPorts.Ssh; }", "using PortCatalog;\n\nclass D { int Port = WellKnownPorts.Smtp; }"], ["class E { int Port = 80; }"]]);
-
-    [Fact]
-    public Task FixAllInSolutionFixesEveryProject() => CodeFixVerifier.VerifyFixAllAsync(Provider, FixAllScope.Solution,
-        [["class C { int SshPort = 22; }", "class D { int Port = 25; }"], ["class E { int Port = 80; }"]],
-        [["using PortCatalog;\n\nclass C { int SshPort = WellKnownPorts.Ssh; }", "using PortCatalog;\n\nclass D { int Port = WellKnownPorts.Smtp; }"], ["using PortCatalog;\n\nclass E { int Port = WellKnownPorts.Http; }"]]);
+                class C
+                {
+                    int SshPort = WellKnownPorts.Ssh;
+                    int WebPort = WellKnownPorts.Http;
+                    bool M(System.Net.IPEndPoint e) => e.Port == WellKnownPorts.Https || e.Port == WellKnownPorts.Ssh;
+                }
+                """,
+                "using PortCatalog;\n\nclass D\n{\n    int Port = WellKnownPorts.Smtp;\n}\n",
+            ],
+            ["using PortCatalog;\n\nclass E\n{\n    int Port = WellKnownPorts.Http;\n}\n"],
+        ],
+        "PORT001");
 }

@@ -5,8 +5,10 @@ namespace PortCatalog.Analyzers.Catalogs;
 /// <summary>One <c>public const int</c> of a port catalog.</summary>
 internal sealed class CatalogConstant
 {
-    public CatalogConstant(INamedTypeSymbol catalog, CatalogOrigin origin, string name, int port, bool isPrimary)
+    public CatalogConstant(INamedTypeSymbol catalog, CatalogOrigin origin, string name, int port, bool isPrimary, bool isWeakClaim)
     {
+        IsWeakClaim = isWeakClaim;
+        Key = name.Replace("_", string.Empty).ToLowerInvariant();
         Catalog = catalog;
         Origin = origin;
         Name = name;
@@ -24,6 +26,12 @@ internal sealed class CatalogConstant
 
     /// <summary>The constant's name, such as <c>PostgreSql</c>.</summary>
     public string Name { get; }
+
+    /// <summary>The name as context words are compared with it: lower case, no underscores (<c>postgresql</c>).</summary>
+    public string Key { get; }
+
+    /// <summary>Whether the entry's claim on its port is weak (<c>[PortClaim(PortClaimStrength.Weak)]</c>): suggested only when the context names it.</summary>
+    public bool IsWeakClaim { get; }
 
     /// <summary>The constant's value.</summary>
     public int Port { get; }

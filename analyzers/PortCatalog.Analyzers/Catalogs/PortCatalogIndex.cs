@@ -23,15 +23,18 @@ internal sealed class PortCatalogIndex
 {
     public const string WellKnownPortsMetadataName = "PortCatalog.WellKnownPorts";
     public const string AttributeMetadataName = "PortCatalog.PortCatalogAttribute";
+    public const string ClaimAttributeMetadataName = "PortCatalog.PortClaimAttribute";
 
     private static readonly ConditionalWeakTable<Compilation, Lazy<PortCatalogIndex>> s_cache = new();
 
     private readonly Dictionary<int, ImmutableArray<CatalogConstant>> _byPort;
     private readonly ImmutableHashSet<SyntaxTree> _catalogTrees;
+    private readonly HashSet<string> _strongKeys;
 
     private PortCatalogIndex(Dictionary<int, ImmutableArray<CatalogConstant>> byPort, ImmutableHashSet<INamedTypeSymbol> catalogs, ImmutableHashSet<SyntaxTree> catalogTrees)
     {
         _byPort = byPort;
+        _strongKeys = new HashSet<string>(byPort.Values.SelectMany(list => list).Where(c => !c.IsWeakClaim).Select(c => c.Key), StringComparer.Ordinal);
         Catalogs = catalogs;
         _catalogTrees = catalogTrees;
     }
@@ -53,12 +56,23 @@ internal sealed class PortCatalogIndex
     /// <summary>Whether <paramref name="tree"/> declares (part of) a catalog class.</summary>
     public bool DeclaresCatalog(SyntaxTree tree) => _catalogTrees.Contains(tree);
 
+    /// <summary>Whether any catalog names <paramref name="port"/>.</summary>
+    public bool Names(int port) => _byPort.ContainsKey(port);
+
     /// <summary>
-    /// The constant to suggest for <paramref name="port"/>, or null when no catalog names it. Preference: the user's
-    /// own catalog, then a referenced user catalog, then the built-in one; within that, the constant whose name
-    /// matches the service the context names (<c>smtpPort</c> → <c>Smtp</c>), then the port's primary entry.
+    /// The constant to suggest for <paramref name="port"/>, or null when no catalog names it or the context does not
+    /// let one be suggested. Catalogs rank the user's own first, then a referenced user catalog, then the built-in one.
+    /// Within that:
+    /// <list type="number">
+    /// <item>the entry whose name the context's name holds (<c>smtpsPort</c> → <c>Smtps</c>);</item>
+    /// <item>else the entry the evidence around the literal names (<c>new RedisOptions { Port = 6379 }</c>,
+    /// <c>class JupyterTests</c>);</item>
+    /// <item>else none when the evidence names another service (a strong entry's name: <c>Socks5Server</c> on 22, a
+    /// <c>redis://</c> URL beside 7000);</item>
+    /// <item>else the port's primary entry, unless its claim on the port is weak.</item>
+    /// </list>
     /// </summary>
-    public CatalogConstant? Find(int port, string contextName)
+    public CatalogConstant? Find(int port, string contextName, Func<ContextEvidence>? evidence)
     {
         if (!_byPort.TryGetValue(port, out var candidates))
         {
@@ -66,7 +80,7 @@ internal sealed class PortCatalogIndex
         }
 
         var bestOrigin = candidates[0].Origin;
-        var stem = Normalize(PortNames.ServiceStem(contextName));
+        var stem = Normalize(PortNames.ServiceStem(contextName)).ToLowerInvariant();
         CatalogConstant? primary = null;
         foreach (var candidate in candidates)
         {
@@ -75,7 +89,7 @@ internal sealed class PortCatalogIndex
                 break;
             }
 
-            if (stem.Length > 0 && string.Equals(Normalize(candidate.Name), stem, StringComparison.OrdinalIgnoreCase))
+            if (stem.Length > 0 && candidate.Key == stem)
             {
                 return candidate;
             }
@@ -86,7 +100,113 @@ internal sealed class PortCatalogIndex
             }
         }
 
-        return primary ?? candidates[0];
+        primary ??= candidates[0];
+        if (evidence is null)
+        {
+            return primary.IsWeakClaim ? null : primary;
+        }
+
+        var words = evidence();
+        for (var pass = 0; pass < 2; pass++)
+        {
+            foreach (var candidate in candidates)
+            {
+                if (candidate.Origin == bestOrigin && AnyAgrees(words.Names, candidate, allowPrefix: pass == 1))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return primary.IsWeakClaim || NamesAnotherService(words.Contradicting) ? null : primary;
+    }
+
+    /// <summary>
+    /// The constant to suggest for a port in a URL with <paramref name="scheme"/>: the first entry (by catalog rank)
+    /// whose name the scheme agrees with (<c>http</c> → <c>HttpAlt</c> on 8080, <c>postgres</c> → <c>PostgreSql</c>),
+    /// whatever its claim; none otherwise (<c>http://localhost:8888</c> is not Jupyter).
+    /// </summary>
+    public CatalogConstant? FindForScheme(int port, string scheme)
+    {
+        if (!_byPort.TryGetValue(port, out var candidates))
+        {
+            return null;
+        }
+
+        var words = new List<List<string>> { NameWords.Of(scheme) };
+        for (var pass = 0; pass < 2; pass++)
+        {
+            foreach (var candidate in candidates)
+            {
+                if (AnyAgrees(words, candidate, allowPrefix: pass == 1))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // A name agrees with an entry when its words, or consecutive words, spell the entry's name (redis, cassandra +
+    // internode), or a word of four letters or more begins it (postgres → postgresql, http → https, mongo → mongodb).
+    // Exact spellings are tried on every candidate before beginnings (HttpProxyServer → HttpProxy, not HttpAlt). A word
+    // begins an entry's name when it has four letters or more (postgres → postgresql), or when it is itself the name of
+    // a strong entry (ftp → ftps, pop3 → pop3s: the service's TLS variant). Words are also tried without trailing digits.
+    private bool AnyAgrees(List<List<string>> names, CatalogConstant candidate, bool allowPrefix)
+    {
+        foreach (var words in names)
+        {
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (Agrees(words[i], candidate, allowPrefix) || (NameWords.WithoutDigits(words[i]) is { } bare && Agrees(bare, candidate, allowPrefix)))
+                {
+                    return true;
+                }
+
+                var joined = words[i];
+                for (var j = i + 1; j < words.Count && joined.Length < candidate.Key.Length; j++)
+                {
+                    joined += words[j];
+                    if (joined == candidate.Key)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool Agrees(string word, CatalogConstant candidate, bool allowPrefix) =>
+        word == candidate.Key ||
+        (allowPrefix && (word.Length >= 4 || (word.Length >= 3 && _strongKeys.Contains(word))) && candidate.Key.StartsWith(word, StringComparison.Ordinal));
+
+    // Whether a word, or up to three consecutive words of one name, is the name of an entry with a strong claim.
+    private bool NamesAnotherService(List<List<string>> names)
+    {
+        foreach (var words in names)
+        {
+            for (var i = 0; i < words.Count; i++)
+            {
+                var joined = words[i];
+                for (var j = i; j < i + 3 && j < words.Count; j++)
+                {
+                    if (j > i)
+                    {
+                        joined += words[j];
+                    }
+
+                    if (_strongKeys.Contains(joined) || (j == i && NameWords.WithoutDigits(joined) is { } bare && _strongKeys.Contains(bare)))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     private static string Normalize(string name) => name.IndexOf('_') < 0 ? name : name.Replace("_", string.Empty);
@@ -98,6 +218,7 @@ internal sealed class PortCatalogIndex
         var trees = ImmutableHashSet.CreateBuilder<SyntaxTree>();
 
         var attribute = compilation.GetTypeByMetadataName(AttributeMetadataName);
+        var claimAttribute = compilation.GetTypeByMetadataName(ClaimAttributeMetadataName);
         var builtIn = compilation.GetTypeByMetadataName(WellKnownPortsMetadataName);
         if (builtIn is not null && seen.Add(builtIn))
         {
@@ -132,7 +253,7 @@ internal sealed class PortCatalogIndex
                         byPort[port] = list = new List<CatalogConstant>();
                     }
 
-                    list.Add(new CatalogConstant(type, origin, field.Name, port, primaries.Add(port)));
+                    list.Add(new CatalogConstant(type, origin, field.Name, port, primaries.Add(port), IsWeakClaim(field, claimAttribute)));
                 }
             }
         }
@@ -222,6 +343,26 @@ internal sealed class PortCatalogIndex
                 }
             }
         }
+    }
+
+    // [PortClaim(PortClaimStrength.Weak)]: the enum's value 1. No attribute, or another value, is a strong claim.
+    private static bool IsWeakClaim(IFieldSymbol field, INamedTypeSymbol? claimAttribute)
+    {
+        if (claimAttribute is null)
+        {
+            return false;
+        }
+
+        foreach (var data in field.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, claimAttribute) &&
+                data.ConstructorArguments.Length == 1 && data.ConstructorArguments[0].Value is int strength)
+            {
+                return strength == 1;
+            }
+        }
+
+        return false;
     }
 
     private static bool ReferencesAssembly(IAssemblySymbol assembly, string name)

@@ -31,6 +31,24 @@ internal static class PortNames
         return start <= 0 ? string.Empty : name.Substring(0, start).Trim('_', '@');
     }
 
+    /// <summary>
+    /// Whether <paramref name="name"/> names the client side of a connection: a port the operating system or a peer
+    /// chose, not a service's (<c>sourcePort</c>, <c>srcPort</c>, <c>originatorPort</c>, <c>clientPort</c>,
+    /// <c>ephemeralPort</c>). Such ports are never suggested a service constant, and are not reported at all.
+    /// </summary>
+    public static bool IsClientSide(string name)
+    {
+        foreach (var word in NameWords.Of(ServiceStem(name)))
+        {
+            if (word is "source" or "src" or "originator" or "originating" or "client" or "ephemeral")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static int TrimEnd(string name, int end)
     {
         while (end > 0 && name[end - 1] == '_')

@@ -19,6 +19,18 @@ using PortCatalog.Analyzers.Benchmarks;
 // Usage: dotnet run -c Release --project benchmarks/analyzers/PortCatalog.Analyzers.Benchmarks -- [lines] [rounds] [literal%]
 //   literal%: share of port contexts holding a literal (default 2; 100 = every port context is a violation).
 //   --write DIR: write the project for a real build instead (measure-build.sh); --cpu-share FILE: read a csc trace.
+if (args.Length >= 3 && args[0] == "--corpus")
+{
+    CorpusRun.Report(Path.GetFullPath(args[1]), Path.GetFullPath(args[2]));
+    return;
+}
+
+if (args.Length >= 2 && args[0] == "--corpus-cost")
+{
+    CorpusRun.Cost(Path.GetFullPath(args[1]), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
 var cpuShareIndex = Array.IndexOf(args, "--cpu-share");
 if (cpuShareIndex >= 0)
 {

@@ -19,6 +19,8 @@ internal static class CatalogEmitter
     private const string Transport = "global::PortCatalog.Transport";
     private const string PortRange = "global::PortCatalog.PortRange";
     private const string Lookup = "global::PortCatalog.PortCatalogLookup";
+    private const string PortClaim = "global::PortCatalog.PortClaimAttribute";
+    private const string PortClaimStrength = "global::PortCatalog.PortClaimStrength";
 
     private static readonly string s_version = typeof(CatalogEmitter).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
 
@@ -83,6 +85,12 @@ internal static class CatalogEmitter
         }
 
         w.Line("/// <summary>" + summary + "</summary>");
+        if (entry.IsWeakClaim)
+        {
+            // Only weak claims are marked: a constant without the attribute is a strong claim (the analyzers' default).
+            w.Line("[" + PortClaim + "(" + PortClaimStrength + ".Weak)]");
+        }
+
         w.Line("public const int " + name + " = " + Int(entry.Port) + ";");
         w.Line();
         if (entry.IsRange)

@@ -271,6 +271,7 @@ internal static class CatalogMerger
             Table = row.Table;
             Path = row.Path;
             Line = row.Entry.Line;
+            IsWeakClaim = row.Entry.IsWeakClaim;
             IdentifierOrigin = Identifier is null ? null : row;
             NameKeys.Add(NameKey(ServiceName));
             AddAliases(row.Entry.OtherNames);
@@ -288,11 +289,13 @@ internal static class CatalogMerger
         public string Path { get; }
         public int Line { get; }
         public HashSet<string> NameKeys { get; } = new(StringComparer.Ordinal);
+        public bool IsWeakClaim { get; private set; }
         private Row? IdentifierOrigin { get; set; }
 
         public void Absorb(Row row, List<DiagnosticInfo> diagnostics)
         {
             Transports |= row.Entry.Transports;
+            IsWeakClaim |= row.Entry.IsWeakClaim;   // a table that says "weak" is not overruled by one that does not say
             if (Description.Length == 0)
             {
                 Description = row.Entry.Description;
@@ -365,7 +368,7 @@ internal static class CatalogMerger
         {
             // A table that names no transport says the port is used, not how: IANA registers such services for both.
             var transports = Transports == TransportSet.None ? TransportSet.Tcp | TransportSet.Udp : Transports;
-            return new CatalogEntry(Port, LastPort, ServiceName, identifier, transports, Description, _aliases.ToEquatableArray());
+            return new CatalogEntry(Port, LastPort, ServiceName, identifier, transports, Description, _aliases.ToEquatableArray()) { IsWeakClaim = IsWeakClaim };
         }
     }
 }

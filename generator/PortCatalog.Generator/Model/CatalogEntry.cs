@@ -18,4 +18,7 @@ internal sealed record CatalogEntry(
     EquatableArray<string> Aliases)
 {
     public bool IsRange => LastPort != Port;
+
+    /// <summary>Whether any merged row's <c>Claim</c> column says <c>weak</c> (emitted as <c>[PortClaim(PortClaimStrength.Weak)]</c>).</summary>
+    public bool IsWeakClaim { get; init; }
 }

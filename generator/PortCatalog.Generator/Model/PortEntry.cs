@@ -22,4 +22,7 @@ internal sealed record PortEntry(
     EquatableArray<string> OtherNames)
 {
     public bool IsRange => LastPort != Port;
+
+    /// <summary>Whether the row's <c>Claim</c> column says <c>weak</c>: real code often uses the port for something else.</summary>
+    public bool IsWeakClaim { get; init; }
 }

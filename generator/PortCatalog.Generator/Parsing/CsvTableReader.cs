@@ -113,8 +113,16 @@ internal static class CsvTableReader
             return;
         }
 
+        var claim = Field(parser, columns.Claim).Trim();
+        if (claim.Length > 0 && !claim.Equals("strong", StringComparison.OrdinalIgnoreCase) && !claim.Equals("weak", StringComparison.OrdinalIgnoreCase))
+        {
+            table.Report(DiagnosticIds.UnparseableRow, line, $"claim '{DiagnosticInfo.Cell(claim)}' is not 'strong', 'weak' or empty");
+            return;
+        }
+
         var source = identifier.Length > 0 ? NameSource.ExplicitIdentifier : NameSource.CsvServiceName;
-        table.Add(first, last, name.Length > 0 ? name : identifier, identifier.Length > 0 ? identifier : null, source, transports, Text.Whitespace.Collapse(Field(parser, columns.Description)), line, EquatableArray<string>.Empty);
+        table.Add(first, last, name.Length > 0 ? name : identifier, identifier.Length > 0 ? identifier : null, source, transports, Text.Whitespace.Collapse(Field(parser, columns.Description)), line, EquatableArray<string>.Empty,
+            isWeakClaim: claim.Equals("weak", StringComparison.OrdinalIgnoreCase));
     }
 
     private static string Field(CsvParser parser, int index) => index >= 0 && index < parser.Count ? parser[index] ?? string.Empty : string.Empty;
@@ -143,6 +151,7 @@ internal static class CsvTableReader
         public int Transport { get; private set; } = -1;
         public int Description { get; private set; } = -1;
         public int Identifier { get; private set; } = -1;
+        public int Claim { get; private set; } = -1;
 
         public static Columns FromHeader(CsvParser parser)
         {
@@ -165,6 +174,9 @@ internal static class CsvTableReader
                         break;
                     case "identifier" when columns.Identifier < 0:
                         columns.Identifier = i;
+                        break;
+                    case "claim" when columns.Claim < 0:
+                        columns.Claim = i;
                         break;
                 }
             }

@@ -23,7 +23,7 @@ internal sealed class TableBuilder
     public void Report(string id, int line, params string[] arguments)
         => _diagnostics.Add(DiagnosticInfo.Create(id, Path, line, arguments));
 
-    public void Add(int port, int lastPort, string serviceName, string? identifier, NameSource source, TransportSet transports, string description, int line, EquatableArray<string> otherNames)
+    public void Add(int port, int lastPort, string serviceName, string? identifier, NameSource source, TransportSet transports, string description, int line, EquatableArray<string> otherNames, bool isWeakClaim = false)
     {
         if (identifier is not null && !IdentifierRules.IsValidIdentifier(identifier))
         {
@@ -32,7 +32,7 @@ internal sealed class TableBuilder
             identifier = replacement.Length == 0 ? null : replacement;
         }
 
-        _entries.Add(new PortEntry(port, lastPort, serviceName, identifier, source, transports, description, line, otherNames));
+        _entries.Add(new PortEntry(port, lastPort, serviceName, identifier, source, transports, description, line, otherNames) { IsWeakClaim = isWeakClaim });
     }
 
     public ParsedTable Build(TableOptions options)

@@ -1,8 +1,8 @@
 namespace PortCatalog.Analyzers.Tests.Infrastructure;
 
 /// <summary>
-/// Catalogs as the generator emits them (auto-generated header, the attribute, ascending ports, the primary entry of a
-/// port first). Until the generator is merged the built-in catalog exists only as this fixture.
+/// Catalogs as the generator emits them (auto-generated header, the attributes, ascending ports, the primary entry of a
+/// port first): a small built-in catalog whose entries the tests control, with a few weak claims.
 /// </summary>
 internal static class CatalogFixtures
 {
@@ -13,20 +13,36 @@ internal static class CatalogFixtures
             [global::PortCatalog.PortCatalog]
             public static partial class WellKnownPorts
             {
+                [global::PortCatalog.PortClaim(global::PortCatalog.PortClaimStrength.Weak)]
+                public const int Echo = 7;
                 public const int Ftp = 21;
                 public const int Ssh = 22;
                 public const int Smtp = 25;
                 public const int Http = 80;
                 public const int WwwHttp = 80;
+                [global::PortCatalog.PortClaim(global::PortCatalog.PortClaimStrength.Weak)]
+                public const int Ntp = 123;
                 public const int Https = 443;
                 public const int Submissions = 465;
                 public const int Smtps = 465;
                 public const int Submission = 587;
+                public const int Ftps = 990;
+                public const int Socks = 1080;
+                public const int SqlServer = 1433;
                 public const int MySql = 3306;
                 public const int PostgreSql = 5432;
+                [global::PortCatalog.PortClaim(global::PortCatalog.PortClaimStrength.Strong)]
                 public const int Redis = 6379;
+                [global::PortCatalog.PortClaim(global::PortCatalog.PortClaimStrength.Weak)]
+                public const int CassandraInternode = 7000;
+                [global::PortCatalog.PortClaim(global::PortCatalog.PortClaimStrength.Weak)]
+                public const int Ajp = 8009;
                 public const int HttpAlt = 8080;
                 public const int HttpProxy = 8080;
+                [global::PortCatalog.PortClaim(global::PortCatalog.PortClaimStrength.Weak)]
+                public const int Jupyter = 8888;
+                [global::PortCatalog.PortClaim(global::PortCatalog.PortClaimStrength.Weak)]
+                public const int AzuriteBlob = 10000;
                 public const int Max = 65535;
             }
         }
