@@ -11,14 +11,12 @@ public sealed class RealDaemonFactAttribute : FactAttribute
     /// <param name="package">The Debian package that installs it.</param>
     public RealDaemonFactAttribute(string program, string package)
     {
-        var missing = !TestEnvironment.IsLinux ? "Needs Linux network namespaces."
-            : !TestEnvironment.IsLinuxRoot ? "Needs root to create network namespaces for the daemons; CI runs as root."
-            : !TestEnvironment.IsInstalled("ip") || !TestEnvironment.IsInstalled("nft") ? "Needs ip (iproute2) and nft (nftables); .ci/run installs them."
-            : !(Path.IsPathRooted(program) ? File.Exists(program) : TestEnvironment.IsInstalled(program)) ? $"{program} is not installed; .ci/run installs it ({package})."
-            : null;
-        if (missing is not null && Environment.GetEnvironmentVariable("CI") != "true")
-        {
-            Skip = missing;
-        }
+        Skip = Requirement.SkipUnless(
+            (TestEnvironment.IsLinux, "Needs Linux network namespaces."),
+            (TestEnvironment.IsLinuxRoot, "Needs root to create network namespaces for the daemons; CI runs as root."),
+            Requirement.Program("ip", "iproute2"),
+            Requirement.Program("nft", "nftables"),
+            (Path.IsPathRooted(program) ? File.Exists(program) : TestEnvironment.IsInstalled(program), $"{program} is not installed; .ci/run installs it ({package}).")
+        );
     }
 }
