@@ -3,19 +3,18 @@
 #
 # For each layout of tests/PortCatalog.Tests/Identification/RealDaemons/daemons.sh ("usual": every daemon on its
 # registered port; "moved": every daemon on a port registered to another service), in a network namespace of its own:
-#   1. PortCatalog's identification (the PortCatalog.IdentifyBenchmark console: PortScanner with IdentifyServices;
-#      to be replaced by `portcat scan --identify` once the CLI has it), RUNS times;
+#   1. `portcat scan 127.0.0.1 -p PORTS --identify --format json` (framework-dependent build, process start included),
+#      RUNS times;
 #   2. nmap -sV -Pn -n on the same ports, once;
 # then per port: the truth (what daemons.sh started there), each tool's service, product and version, who is right
 # where they differ, every port whose service differs from the catalog's entry, and the wall times.
 #
 # Needs root (network namespaces), iproute2, nmap, python3, the .NET SDK, and the daemons .ci/run installs.
-# Usage: sudo benchmarks/identify/compare-nmap.sh [RUNS=3] [TIMEOUT-MS=2000]
+# Usage: sudo benchmarks/identify/compare-nmap.sh [RUNS=3]
 # Nothing leaves the namespaces: every address probed is 127.0.0.1 inside them.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-3}
-timeout_ms=${2:-2000}
 repo=$PWD
 script=$repo/tests/PortCatalog.Tests/Identification/RealDaemons/daemons.sh
 
@@ -36,9 +35,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "building the identification console..." >&2
-dotnet build -c Release -nologo -v quiet -o "$work/bench" benchmarks/identify/PortCatalog.IdentifyBenchmark >/dev/null
-bench=$work/bench/PortCatalog.IdentifyBenchmark
+echo "building portcat..." >&2
+dotnet build -c Release -nologo -v quiet -f net8.0 -o "$work/portcat" cli/PortCatalog.Cli >/dev/null
 
 now_ms() { date +%s%3N; }
 
@@ -52,12 +50,12 @@ for layout in usual moved; do
   ports=$(grep -v '^absent' "$work/$layout.manifest" | cut -f1 | sort -n | paste -sd, -)
   [ -n "$ports" ] || { echo "no daemon started for $layout" >&2; exit 1; }
 
-  # Warm-up (first run of the console, first connections to each daemon), not timed.
-  ip netns exec "$ns" "$bench" 127.0.0.1 "$ports" "$timeout_ms" > /dev/null
+  # Warm-up (first run of portcat, first connections to each daemon), not timed.
+  ip netns exec "$ns" dotnet "$work/portcat/portcat.dll" scan 127.0.0.1 -p "$ports" --identify --format json > /dev/null 2>&1
   : > "$work/$layout.ours.times"
   for run in $(seq "$runs"); do
     start=$(now_ms)
-    ip netns exec "$ns" "$bench" 127.0.0.1 "$ports" "$timeout_ms" > "$work/$layout.ours.tsv"
+    ip netns exec "$ns" dotnet "$work/portcat/portcat.dll" scan 127.0.0.1 -p "$ports" --identify --format json > "$work/$layout.ours.json" 2>/dev/null
     echo $(( $(now_ms) - start )) >> "$work/$layout.ours.times"
   done
   start=$(now_ms)
@@ -67,7 +65,7 @@ for layout in usual moved; do
 done
 
 python3 - "$work" <<'PY'
-import statistics, sys, xml.etree.ElementTree as ET
+import json, statistics, sys, xml.etree.ElementTree as ET
 work = sys.argv[1]
 tls_names = {"http": "https", "imap": "imaps", "pop3": "pop3s", "smtp": "submissions", "ldap": "ldaps", "ftp": "ftps", "mqtt": "secure-mqtt"}
 # nmap's names for services the catalog (and PortCatalog) names otherwise.
@@ -99,12 +97,11 @@ for layout in ("usual", "moved"):
         if f[0] != "absent":
             truth[int(f[0])] = {"service": f[1], "product": None if f[3] == "-" else f[3], "daemon": f[4]}
     ours = {}
-    for line in open(f"{work}/{layout}.ours.tsv"):
-        if line.startswith("#"):
-            continue
-        f = line.rstrip("\n").split("\t")
-        ours[int(f[0])] = {k: (None if v == "-" else v) for k, v in zip(
-            ["service", "product", "version", "tls", "catalog", "match", "method", "probe", "excerpt"], f[1:])}
+    for row in json.load(open(f"{work}/{layout}.ours.json")):
+        match = row["identified.matchesCatalog"]
+        ours[row["port"]] = {"service": row["identified.service"], "product": row["identified.product"],
+                             "version": row["identified.version"], "catalog": row["service"],
+                             "match": None if match is None else ("match" if match else "MISMATCH")}
     nmap = {}
     for port in ET.parse(f"{work}/{layout}.nmap.xml").getroot().iter("port"):
         if port.get("protocol") == "tcp":
