@@ -166,6 +166,7 @@ public static partial class PortProbe
                 foreach (var address in addresses)
                 {
                     var outcome = await engine.ProbeTcpAsync(address, port, AttemptTimeout(deadline, options), cancellationToken).ConfigureAwait(false);
+                    var previousIdentity = lastIdentity;
                     lastIdentity = null;
                     if (outcome.State == PortState.Open)
                     {
@@ -181,7 +182,9 @@ public static partial class PortProbe
                             return new PortWaitResult(address, port, Elapsed(start), attempts) { Identity = identity };
                         }
 
-                        lastIdentity = identity;
+                        // The attempt at the deadline has next to no time to identify: what it failed to recognise says
+                        // less than what the attempt before it saw.
+                        lastIdentity = identity.IsIdentified || previousIdentity is null || Stopwatch.GetTimestamp() < deadline ? identity : previousIdentity;
                     }
 
                     lastState = outcome.State;
