@@ -176,15 +176,16 @@ public static partial class PortProbe
                         }
 
                         // Something accepted: it is up only if it answers as the expected service.
-                        var identity = await ServiceIdentifier.Default.IdentifyTcpAsync(address, port, AttemptTimeout(deadline, options), cancellationToken).ConfigureAwait(false);
+                        var budget = AttemptTimeout(deadline, options);
+                        var identity = await ServiceIdentifier.Default.IdentifyTcpAsync(address, port, budget, cancellationToken).ConfigureAwait(false);
                         if (identity.Is(expectedService))
                         {
                             return new PortWaitResult(address, port, Elapsed(start), attempts) { Identity = identity };
                         }
 
-                        // The attempt at the deadline has next to no time to identify: what it failed to recognise says
-                        // less than what the attempt before it saw.
-                        lastIdentity = identity.IsIdentified || previousIdentity is null || Stopwatch.GetTimestamp() < deadline ? identity : previousIdentity;
+                        // An attempt close to the deadline has less than its full time to identify: what it failed to
+                        // recognise says less than what the attempt before it saw.
+                        lastIdentity = identity.IsIdentified || previousIdentity is null || budget >= options.AttemptTimeout ? identity : previousIdentity;
                     }
 
                     lastState = outcome.State;
