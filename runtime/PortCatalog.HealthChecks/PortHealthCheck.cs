@@ -22,11 +22,12 @@ public sealed class PortHealthCheck : IHealthCheck
     private readonly int _port;
     private readonly TimeSpan _timeout;
     private readonly IPAddress? _address;
+    private readonly string? _expectedService;
 
     /// <summary>Creates the check from <paramref name="options"/> (copied: later changes to them have no effect).</summary>
-    /// <param name="options">The host, port and probe timeout.</param>
+    /// <param name="options">The host, port, probe timeout and expected service.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    /// <exception cref="ArgumentException">The host is empty, the port is outside 1–65535 or the timeout is not positive.</exception>
+    /// <exception cref="ArgumentException">The host is empty, the port is outside 1–65535, the timeout is not positive or the expected service is not one identification recognises.</exception>
     public PortHealthCheck(PortHealthCheckOptions options)
     {
         if (options is null)
@@ -49,6 +50,14 @@ public sealed class PortHealthCheck : IHealthCheck
             throw new ArgumentException($"PortHealthCheckOptions.Timeout is {options.Timeout}; it must be positive.", nameof(options));
         }
 
+        if (options.ExpectedService is { } expected && !ServiceIdentity.IsKnownTcpService(expected))
+        {
+            throw new ArgumentException(
+                $"PortHealthCheckOptions.ExpectedService is '{expected}', not a service identification recognises over TCP; use one of {string.Join(", ", ServiceIdentity.KnownTcpServices)} (or a catalog name that speaks one of them).",
+                nameof(options));
+        }
+
+        _expectedService = options.ExpectedService?.Trim();
         _host = options.Host.Trim();
         _port = options.Port;
         _timeout = options.Timeout;
@@ -79,6 +88,10 @@ public sealed class PortHealthCheck : IHealthCheck
             [PortHealthCheckData.Host] = _host,
             [PortHealthCheckData.Port] = _port,
         };
+        if (_expectedService is not null)
+        {
+            data[PortHealthCheckData.ExpectedService] = _expectedService;
+        }
 
         IPAddress[] addresses;
         try
@@ -96,6 +109,7 @@ public sealed class PortHealthCheck : IHealthCheck
 
         var state = PortState.Filtered;
         var reason = PortReason.NoResponse;
+        var accepted = IPAddress.None;
         try
         {
             foreach (var address in addresses)
@@ -110,6 +124,7 @@ public sealed class PortHealthCheck : IHealthCheck
                 (state, reason) = (result.State, result.Reason);
                 if (state == PortState.Open)
                 {
+                    accepted = address;
                     break;
                 }
             }
@@ -121,15 +136,52 @@ public sealed class PortHealthCheck : IHealthCheck
             return new HealthCheckResult(failureStatus, $"{Endpoint}: could not probe ({e.Message}).", e, data);
         }
 
-        var latency = Elapsed(start);
         data[PortHealthCheckData.State] = state.ToString();
         data[PortHealthCheckData.Reason] = reason.ToNmapName();
-        data[PortHealthCheckData.Latency] = latency;
-        var milliseconds = latency.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture);
-        return state == PortState.Open
-            ? HealthCheckResult.Healthy($"{Endpoint} is open ({milliseconds} ms).", data)
-            : new HealthCheckResult(failureStatus, $"{Endpoint} is {Describe(state, reason)} ({milliseconds} ms).", exception: null, data);
+        if (state != PortState.Open)
+        {
+            return new HealthCheckResult(failureStatus, $"{Endpoint} is {Describe(state, reason)} ({Milliseconds(Finish(start, data))} ms).", exception: null, data);
+        }
+
+        if (_expectedService is null)
+        {
+            return HealthCheckResult.Healthy($"{Endpoint} is open ({Milliseconds(Finish(start, data))} ms).", data);
+        }
+
+        // Something accepted: healthy only if it answers as the expected service, identified within what is left of the
+        // timeout (not cancelled by the framework's token, for the reason the probe is not).
+        var remaining = timeout - Elapsed(start);
+        ServiceIdentity identity;
+        try
+        {
+            identity = await PortProbe.IdentifyAsync(accepted, _port, remaining > TimeSpan.FromMilliseconds(1) ? remaining : TimeSpan.FromMilliseconds(1)).ConfigureAwait(false);
+        }
+        catch (SocketException e)
+        {
+            data[PortHealthCheckData.Latency] = Elapsed(start);
+            return new HealthCheckResult(failureStatus, $"{Endpoint}: could not identify ({e.Message}).", e, data);
+        }
+
+        if (identity.Service is { } service)
+        {
+            data[PortHealthCheckData.Service] = service;
+        }
+
+        var milliseconds = Milliseconds(Finish(start, data));
+        return identity.Is(_expectedService) ? HealthCheckResult.Healthy($"{Endpoint} is open and answers as {identity.Service} ({milliseconds} ms).", data)
+            : identity.Service is not null ? new HealthCheckResult(failureStatus, $"{Endpoint} is open but answers as {identity.Service}, not {_expectedService} ({milliseconds} ms).", exception: null, data)
+            : new HealthCheckResult(failureStatus, $"{Endpoint} is open but was not identified as {_expectedService}: {identity.Detail} ({milliseconds} ms).", exception: null, data);
     }
+
+    // Records the check's latency in the data and returns it.
+    private static TimeSpan Finish(long start, Dictionary<string, object> data)
+    {
+        var latency = Elapsed(start);
+        data[PortHealthCheckData.Latency] = latency;
+        return latency;
+    }
+
+    private static string Milliseconds(TimeSpan latency) => latency.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static string Describe(PortState state, PortReason reason) => (state, reason) switch
     {

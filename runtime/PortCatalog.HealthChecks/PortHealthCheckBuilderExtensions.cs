@@ -10,7 +10,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers <see cref="PortHealthCheck"/>s on an <see cref="IHealthChecksBuilder"/>.</summary>
 public static class PortHealthCheckBuilderExtensions
 {
-    /// <summary>Adds a check named <paramref name="name"/> that is healthy while <paramref name="host"/>:<paramref name="port"/> accepts TCP connections.</summary>
+    /// <summary>
+    /// Adds a check named <paramref name="name"/> that is healthy while <paramref name="host"/>:<paramref name="port"/>
+    /// accepts TCP connections (and, with <paramref name="expectedService"/>, answers as that service).
+    /// </summary>
     /// <param name="builder">The health checks builder.</param>
     /// <param name="name">The check's name, unique among the app's checks.</param>
     /// <param name="host">An IP address or a host name.</param>
@@ -18,9 +21,10 @@ public static class PortHealthCheckBuilderExtensions
     /// <param name="failureStatus">The status when the port does not accept; null for the framework's default (<see cref="HealthStatus.Unhealthy"/>).</param>
     /// <param name="tags">Tags to filter checks by (for example <c>ready</c>, for a readiness endpoint).</param>
     /// <param name="timeout">How long the check may take: the probe's timeout and the registration's; null for <see cref="PortHealthCheckOptions.DefaultTimeout"/>.</param>
+    /// <param name="expectedService">The service that must answer (<c>postgresql</c>, <c>redis</c>, <c>http</c>; see <see cref="PortHealthCheckOptions.ExpectedService"/>); null: any listener is healthy.</param>
     /// <returns>The builder, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="name"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="host"/> is empty, <paramref name="port"/> is outside 1–65535 or <paramref name="timeout"/> is not positive.</exception>
+    /// <exception cref="ArgumentException"><paramref name="host"/> is empty, <paramref name="port"/> is outside 1–65535, <paramref name="timeout"/> is not positive or <paramref name="expectedService"/> is not a service identification recognises.</exception>
     public static IHealthChecksBuilder AddPortCheck(
         this IHealthChecksBuilder builder,
         string name,
@@ -28,8 +32,9 @@ public static class PortHealthCheckBuilderExtensions
         int port,
         HealthStatus? failureStatus = default,
         IEnumerable<string>? tags = default,
-        TimeSpan? timeout = default)
-        => AddPortCheck(builder, name, new PortHealthCheckOptions { Host = host, Port = port, Timeout = timeout ?? PortHealthCheckOptions.DefaultTimeout }, failureStatus, tags, timeout);
+        TimeSpan? timeout = default,
+        string? expectedService = default)
+        => AddPortCheck(builder, name, new PortHealthCheckOptions { Host = host, Port = port, Timeout = timeout ?? PortHealthCheckOptions.DefaultTimeout, ExpectedService = expectedService }, failureStatus, tags, timeout);
 
     /// <summary>
     /// Adds a check that is healthy while <paramref name="host"/>:<paramref name="port"/> accepts TCP connections, named
@@ -42,18 +47,20 @@ public static class PortHealthCheckBuilderExtensions
     /// <param name="failureStatus">The status when the port does not accept; null for the framework's default (<see cref="HealthStatus.Unhealthy"/>).</param>
     /// <param name="tags">Tags to filter checks by.</param>
     /// <param name="timeout">How long the check may take: the probe's timeout and the registration's; null for <see cref="PortHealthCheckOptions.DefaultTimeout"/>.</param>
+    /// <param name="expectedService">The service that must answer (<c>postgresql</c>, <c>redis</c>, <c>http</c>; see <see cref="PortHealthCheckOptions.ExpectedService"/>); null: any listener is healthy.</param>
     /// <returns>The builder, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="host"/> is empty, <paramref name="port"/> is outside 1–65535 or <paramref name="timeout"/> is not positive.</exception>
+    /// <exception cref="ArgumentException"><paramref name="host"/> is empty, <paramref name="port"/> is outside 1–65535, <paramref name="timeout"/> is not positive or <paramref name="expectedService"/> is not a service identification recognises.</exception>
     public static IHealthChecksBuilder AddPortCheck(
         this IHealthChecksBuilder builder,
         string host,
         int port,
         HealthStatus? failureStatus = default,
         IEnumerable<string>? tags = default,
-        TimeSpan? timeout = default)
+        TimeSpan? timeout = default,
+        string? expectedService = default)
     {
-        var options = new PortHealthCheckOptions { Host = host, Port = port, Timeout = timeout ?? PortHealthCheckOptions.DefaultTimeout };
+        var options = new PortHealthCheckOptions { Host = host, Port = port, Timeout = timeout ?? PortHealthCheckOptions.DefaultTimeout, ExpectedService = expectedService };
         var check = new PortHealthCheck(options);
         var service = WellKnownPorts.TryGetInfo(port, Transport.Tcp, out var info) ? info.ServiceName : "tcp";
         return Register(builder, $"{service} {check.Endpoint}", check, failureStatus, tags, timeout);

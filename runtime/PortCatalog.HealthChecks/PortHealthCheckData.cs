@@ -24,7 +24,16 @@ public static class PortHealthCheckData
     /// </summary>
     public const string Reason = "reason";
 
-    /// <summary>How long the check took, name resolution included (<see cref="System.TimeSpan"/>).</summary>
+    /// <summary>
+    /// The service that answered, in the catalog's naming (string), when an <see cref="ExpectedService"/> was configured
+    /// and the port was open; absent when nothing was recognised (the description then says what was seen).
+    /// </summary>
+    public const string Service = "service";
+
+    /// <summary>The service the check expects (<see cref="PortHealthCheckOptions.ExpectedService"/>, string); absent when none is configured.</summary>
+    public const string ExpectedService = "expectedService";
+
+    /// <summary>How long the check took, name resolution and identification included (<see cref="System.TimeSpan"/>).</summary>
     public const string Latency = "latency";
 
     /// <summary>The <see cref="State"/> value for a host name that did not resolve.</summary>

@@ -4,9 +4,7 @@ namespace PortCatalog.HealthChecks;
 
 /// <summary>What a <see cref="PortHealthCheck"/> probes: a host, a TCP port and how long to wait for an answer.</summary>
 /// <remarks>
-/// Binds from configuration like any options class (<c>Host</c>, <c>Port</c>, <c>Timeout</c>). Waiting until the port
-/// is identified as an expected service (so that "PostgreSQL is up" means PostgreSQL answers) will be an option here
-/// once service identification is in the library.
+/// Binds from configuration like any options class (<c>Host</c>, <c>Port</c>, <c>Timeout</c>, <c>ExpectedService</c>).
 /// </remarks>
 public sealed class PortHealthCheckOptions
 {
@@ -24,4 +22,12 @@ public sealed class PortHealthCheckOptions
     /// registration's own timeout, when shorter, wins. Default <see cref="DefaultTimeout"/>.
     /// </summary>
     public TimeSpan Timeout { get; set; } = DefaultTimeout;
+
+    /// <summary>
+    /// When set, the check is healthy only if the port is identified as this service (so that "PostgreSQL is up" means
+    /// PostgreSQL answers, not just that something accepted a connection): a name in the catalog's naming such as
+    /// <c>postgresql</c>, <c>redis</c> or <c>http</c>, compared as <see cref="ServiceIdentity.Is(string)"/> compares. The
+    /// identification shares <see cref="Timeout"/> with the connection. Default null: any listener is healthy.
+    /// </summary>
+    public string? ExpectedService { get; set; }
 }

@@ -96,6 +96,8 @@ public sealed class WaitCommandTests
     [InlineData("--timeout: '0' is not a duration", "wait", "127.0.0.1:80", "--timeout", "0")]
     [InlineData("--timeout: 'soon' is not a duration", "wait", "127.0.0.1:80", "--timeout", "soon")]
     [InlineData("Required argument missing for command: 'wait'", "wait")]
+    [InlineData("--service: 'telnet' is not a service portcat can identify", "wait", "127.0.0.1:5432", "--service", "telnet")]
+    [InlineData("--service: 'nosuchservice' is not a service portcat can identify", "wait", "[::1]:6379", "--service", "nosuchservice")]
     public void Bad_input_exits_2_with_one_line_and_resolves_nothing(string message, params string[] args)
     {
         // Bad input is refused before any lookup, so none of these names reaches a resolver.
@@ -106,6 +108,30 @@ public sealed class WaitCommandTests
         var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("portcat: error: ", line);
         Assert.Contains(message, line);
+    }
+
+    [LinuxProgramFact("redis-server")]
+    public void Waiting_for_the_service_that_answers_exits_0()
+    {
+        using var redis = RedisServer.Start();
+
+        var run = Portcat.Run("wait", $"127.0.0.1:{redis.Port}", "--service", "redis", "--timeout", "20s");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(string.Empty, run.Output);
+    }
+
+    [LinuxProgramFact("redis-server")]
+    public void Waiting_for_another_service_exits_1_saying_what_answers()
+    {
+        using var redis = RedisServer.Start();
+
+        var run = Portcat.Run("wait", $"127.0.0.1:{redis.Port}", "--service", "postgresql", "--timeout", "3s");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"portcat: wait: 127.0.0.1:{redis.Port} did not answer as postgresql: waited 3.0", line);
+        Assert.Contains("last seen: open but answers as redis (Redis", line);
     }
 
     [LinuxRootFact]

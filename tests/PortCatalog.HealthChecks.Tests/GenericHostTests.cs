@@ -98,7 +98,8 @@ public sealed class GenericHostTests
         Assert.Equal("name", Assert.Throws<ArgumentNullException>(() => checks.AddPortCheck(null!, new PortHealthCheckOptions { Host = "127.0.0.1", Port = 80 })).ParamName);
     }
 
-    private static async Task<HealthReport> RunAsync(Action<IHealthChecksBuilder> addChecks)
+    /// <summary>Runs a Generic Host with the checks <paramref name="addChecks"/> adds and returns one health report.</summary>
+    internal static async Task<HealthReport> RunAsync(Action<IHealthChecksBuilder> addChecks)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();

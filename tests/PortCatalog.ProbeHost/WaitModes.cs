@@ -6,10 +6,12 @@ using PortCatalog;
 /// <summary>
 /// ProbeHost's modes for <see cref="PortProbe.WaitUntilOpenAsync(string, int, PortWaitOptions, CancellationToken)"/>:
 /// <list type="bullet">
-/// <item><c>wait &lt;host&gt; --timeout-ms N [--listen-after-ms M]</c>: waits for a port; with <c>--listen-after-ms</c> this
-/// process itself starts listening on 127.0.0.1 at that port after M ms (so it works inside a fresh namespace). Prints
-/// <c>outcome=open address=A waited-ms=N attempts=N</c> or <c>outcome=timeout last-state=S name-not-resolved=B
-/// waited-ms=N attempts=N</c>, and on a timeout the exception's message on stderr.</item>
+/// <item><c>wait &lt;host&gt; --port P --timeout-ms N [--listen-after-ms M] [--service NAME] [--attempt-ms N]</c>: waits for a
+/// port (with <c>--service</c>, until it answers as that service); with <c>--listen-after-ms</c> this process itself starts
+/// listening on 127.0.0.1 at a free port after M ms (so it works inside a fresh namespace). Prints
+/// <c>outcome=open address=A waited-ms=N attempts=N service=S</c> or <c>outcome=timeout last-state=S name-not-resolved=B
+/// waited-ms=N attempts=N last-service=S</c> (<c>none</c> when not asked or not recognised), and on a timeout the
+/// exception's message on stderr.</item>
 /// <item><c>wait-alloc &lt;closed-port&gt;</c>: the managed bytes allocated by waits on a refused port, a short one and a
 /// long one polling every millisecond: <c>short-attempts=N short-bytes=N long-attempts=N long-bytes=N per-poll-rounds=a,b,c</c>.</item>
 /// </list>
@@ -45,12 +47,18 @@ internal static class WaitModes
 
         try
         {
-            var result = await PortProbe.WaitUntilOpenAsync(args[1], port, new PortWaitOptions { Timeout = timeout });
-            Console.WriteLine(FormattableString.Invariant($"outcome=open address={result.Address} waited-ms={result.Waited.TotalMilliseconds:0} attempts={result.Attempts}"));
+            var options = new PortWaitOptions { Timeout = timeout, ExpectedService = Option(args, "--service") };
+            if (Option(args, "--attempt-ms") is { } attempt)
+            {
+                options.AttemptTimeout = TimeSpan.FromMilliseconds(int.Parse(attempt, CultureInfo.InvariantCulture));
+            }
+
+            var result = await PortProbe.WaitUntilOpenAsync(args[1], port, options);
+            Console.WriteLine(FormattableString.Invariant($"outcome=open address={result.Address} waited-ms={result.Waited.TotalMilliseconds:0} attempts={result.Attempts} service={result.Identity?.Service ?? "none"}"));
         }
         catch (PortWaitTimeoutException e)
         {
-            Console.WriteLine(FormattableString.Invariant($"outcome=timeout last-state={e.LastState?.ToString() ?? "none"} name-not-resolved={e.NameNotResolved} waited-ms={e.Waited.TotalMilliseconds:0} attempts={e.Attempts}"));
+            Console.WriteLine(FormattableString.Invariant($"outcome=timeout last-state={e.LastState?.ToString() ?? "none"} name-not-resolved={e.NameNotResolved} waited-ms={e.Waited.TotalMilliseconds:0} attempts={e.Attempts} last-service={e.LastIdentity?.Service ?? "none"}"));
             Console.Error.WriteLine(e.Message);
         }
         finally

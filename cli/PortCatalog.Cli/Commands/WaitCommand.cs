@@ -39,22 +39,30 @@ internal static class WaitCommand
             DefaultValueFactory = static _ => DefaultTimeout,
             CustomParser = static result => ParseDuration(result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty, result),
         };
+        var service = new Option<string?>("--service")
+        {
+            Description = "Wait until every endpoint also answers as this service (postgresql, redis, http, ...), not just accepts a connection.",
+            HelpName = "name",
+            CustomParser = static result => ParseService(result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty, result),
+        };
         var command = new Command("wait", """
-            Wait until every HOST:PORT accepts TCP connections, then exit 0; exit 1 if the timeout passes first, naming
-            each endpoint that was not up and what it last showed (closed, filtered, name not resolved). Quiet unless
-            stderr is a terminal. Example: portcat wait db:5432 cache:6379 --timeout 60s && exec ./app
+            Wait until every HOST:PORT accepts TCP connections (with --service, until each answers as that service), then
+            exit 0; exit 1 if the timeout passes first, naming each endpoint that was not up and what it last showed
+            (closed, filtered, name not resolved, open but answers as ...). Quiet unless stderr is a terminal.
+            Example: portcat wait db:5432 --service postgresql --timeout 60s && exec ./app
             """)
         {
             endpoints,
             timeout,
+            service,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(console, parse.GetValue(endpoints)!, parse.GetValue(timeout), cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(console, parse.GetValue(endpoints)!, parse.GetValue(timeout), parse.GetValue(service), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, Endpoint[] endpoints, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliConsole console, Endpoint[] endpoints, TimeSpan timeout, string? service, CancellationToken cancellationToken)
     {
-        var options = new PortWaitOptions { Timeout = timeout };
+        var options = new PortWaitOptions { Timeout = timeout, ExpectedService = service };
         var waits = endpoints.Select(e => PortProbe.WaitUntilOpenAsync(e.Host, e.Port, options, cancellationToken)).ToArray();
         var all = Task.WhenAll(waits);
 
@@ -111,6 +119,18 @@ internal static class WaitCommand
 
         result.AddError($"--timeout: '{text}' is not a duration between 1ms and 24h; use 30s, 500ms, 2m or a number of seconds.");
         return DefaultTimeout;
+    }
+
+    // A service identification recognises (checked before anything is probed or resolved).
+    private static string? ParseService(string text, ArgumentResult result)
+    {
+        if (ServiceIdentity.IsKnownTcpService(text))
+        {
+            return text.Trim();
+        }
+
+        result.AddError($"--service: '{text}' is not a service portcat can identify; use one of {string.Join(", ", ServiceIdentity.KnownTcpServices)} (or a catalog name that speaks one of them).");
+        return null;
     }
 
     /// <summary>A <c>host:port</c> from the command line; the host is an address literal or a name, never resolved here.</summary>

@@ -28,4 +28,19 @@ internal static class CatalogProtocols
         => identified is null || catalogService is null
             ? null
             : string.Equals(ProtocolOf(catalogService), identified, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether TCP identification can ever report what <paramref name="service"/> (a catalog name) speaks.</summary>
+    public static bool IsIdentifiableOverTcp(string service)
+    {
+        var protocol = ProtocolOf(service.Trim());
+        foreach (var known in ServiceProbeTable.TcpServices)
+        {
+            if (string.Equals(known, protocol, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -24,6 +24,9 @@ namespace PortCatalog.Identification;
 /// </remarks>
 internal sealed class ServiceIdentifier
 {
+    /// <summary>How <see cref="ServiceIdentity.Detail"/> starts for a service nothing recognised; what each probe saw follows.</summary>
+    internal const string NotRecognised = "not recognised: ";
+
     private static readonly TimeSpan s_maxQuietGap = TimeSpan.FromMilliseconds(50);
 
     private readonly Func<AddressFamily, Socket> _createTcpSocket;
@@ -432,7 +435,7 @@ internal sealed class ServiceIdentifier
             Excerpt = ResponseText.Excerpt(firstAnswer),
             Method = IdentificationMethod.None,
             CatalogService = catalogService,
-            Detail = "not recognised: " + string.Join("; ", notes),
+            Detail = NotRecognised + string.Join("; ", notes),
         };
 
     private static string? Group(Match match, string name)

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Text;
+using PortCatalog.Identification;
 
 namespace PortCatalog;
 
@@ -62,6 +64,45 @@ public sealed record ServiceIdentity
     /// <summary>Whether a service was recognised (<see cref="Service"/> is not null).</summary>
     public bool IsIdentified => Service is not null;
 
+    /// <summary>
+    /// The services TCP identification can recognise, in the catalog's naming and sorted (<c>ftp</c>, <c>http</c>,
+    /// <c>https</c>, <c>postgresql</c>, <c>redis</c>, <c>ssh</c>, ...): the names an expected service
+    /// (<see cref="PortWaitOptions.ExpectedService"/>) may be, besides the catalog names that speak one of them.
+    /// </summary>
+    public static IReadOnlyList<string> KnownTcpServices => ServiceProbeTable.TcpServices;
+
+    /// <summary>
+    /// Whether TCP identification can ever report <paramref name="service"/>: one of <see cref="KnownTcpServices"/>, or a
+    /// catalog name that speaks one of them (<c>http-alt</c>, <c>mariadb</c>, <c>memcached</c>), case-insensitive.
+    /// </summary>
+    /// <param name="service">A service name in the catalog's naming.</param>
+    /// <returns>True when identification can recognise it; false for a service it has no probe or pattern for (<c>telnet</c>) or a blank name.</returns>
+    public static bool IsKnownTcpService(string? service)
+        => !string.IsNullOrWhiteSpace(service) && CatalogProtocols.IsIdentifiableOverTcp(service!);
+
+    /// <summary>
+    /// Whether the service that answered is <paramref name="service"/>, compared as <see cref="MatchesCatalog"/> compares:
+    /// a protocol matches every catalog name that speaks it (<c>http</c> is <c>http-alt</c>, <c>mysql</c> is <c>mariadb</c>),
+    /// case-insensitive. False when nothing was recognised.
+    /// </summary>
+    /// <param name="service">A service name in the catalog's naming, such as <c>postgresql</c> or <c>redis</c>.</param>
+    /// <returns>True when what answered speaks <paramref name="service"/>.</returns>
+    public bool Is(string service) => CatalogProtocols.Matches(Service, service) == true;
+
+    /// <summary>What answered as a short phrase for messages: <c>redis (Redis 7.0.15)</c>, or what was seen when nothing was recognised.</summary>
+    internal string Answered
+    {
+        get
+        {
+            if (Service is null)
+            {
+                return Detail.StartsWith(ServiceIdentifier.NotRecognised, System.StringComparison.Ordinal) ? Detail.Substring(ServiceIdentifier.NotRecognised.Length) : Detail;
+            }
+
+            return ProductVersion is { } productVersion ? $"{Service} ({productVersion})" : Service;
+        }
+    }
+
     /// <summary>The most characters <see cref="Excerpt"/> holds.</summary>
     public const int MaxExcerptLength = 80;
 
@@ -78,12 +119,7 @@ public sealed record ServiceIdentity
             return "unknown: " + Detail;
         }
 
-        var text = new StringBuilder(Service);
-        if (ProductVersion is { } productVersion)
-        {
-            text.Append(" (").Append(productVersion).Append(')');
-        }
-
+        var text = new StringBuilder(Answered);
         if (MatchesCatalog == true)
         {
             text.Append(", as the catalog expects");

@@ -144,6 +144,12 @@ internal static class ServiceProbeTable
         new("snmp", @"^\x30[\s\S]{1,4}\x02\x01[\x00\x01]\x04[\s\S]*?\xA2", onlyAfter: "snmp-get-sysdescr"),
     ];
 
+    /// <summary>
+    /// The services TCP identification can report, sorted: every service a pattern recognises over TCP (not only after a
+    /// UDP probe), and the TLS name of each.
+    /// </summary>
+    public static IReadOnlyList<string> TcpServices { get; } = CollectTcpServices();
+
     /// <summary>The TLS name of a protocol found inside TLS, in the catalog's naming; a protocol not listed keeps its name.</summary>
     public static string TlsName(string plainService) => plainService switch
     {
@@ -192,6 +198,21 @@ internal static class ServiceProbeTable
         }
 
         return null;
+    }
+
+    private static string[] CollectTcpServices()
+    {
+        var services = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var pattern in Patterns)
+        {
+            if (pattern.OnlyAfter is null || Find(pattern.OnlyAfter)?.Transport == Transport.Tcp)
+            {
+                services.Add(pattern.Service);
+                services.Add(TlsName(pattern.Service));
+            }
+        }
+
+        return [.. services];
     }
 
     private static byte[] Ascii(string text) => Encoding.ASCII.GetBytes(text);

@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using PortCatalog.Identification;
 using PortCatalog.Probing;
 
 namespace PortCatalog;
@@ -34,16 +35,19 @@ public static partial class PortProbe
     public static Task<PortWaitResult> WaitUntilOpenAsync(IPAddress address, int port, TimeSpan timeout, CancellationToken cancellationToken = default)
         => WaitUntilOpenAsync(address, port, new PortWaitOptions { Timeout = timeout }, cancellationToken);
 
-    /// <summary>Waits until <paramref name="address"/>:<paramref name="port"/> accepts a TCP connection, as <paramref name="options"/> say.</summary>
+    /// <summary>
+    /// Waits until <paramref name="address"/>:<paramref name="port"/> accepts a TCP connection, as <paramref name="options"/>
+    /// say; with <see cref="PortWaitOptions.ExpectedService"/>, until it also answers as that service.
+    /// </summary>
     /// <param name="address">The host, IPv4 or IPv6.</param>
     /// <param name="port">The port, 1 to 65535.</param>
-    /// <param name="options">The overall timeout, the retry pauses and the time one attempt may take.</param>
+    /// <param name="options">The overall timeout, the retry pauses, the time one attempt may take and the service expected, if any.</param>
     /// <param name="cancellationToken">Stops the wait (it then throws <see cref="OperationCanceledException"/>).</param>
-    /// <returns>Which address accepted, how long the wait took and how many attempts it made.</returns>
+    /// <returns>Which address accepted, how long the wait took, how many attempts it made and, for an expected service, what answered.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="address"/> or <paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="port"/> is outside 1–65535.</exception>
     /// <exception cref="ArgumentException"><paramref name="options"/> has a <see cref="PortWaitOptions.MaxRetryDelay"/> shorter than its <see cref="PortWaitOptions.FirstRetryDelay"/>.</exception>
-    /// <exception cref="PortWaitTimeoutException">The port did not accept before the timeout.</exception>
+    /// <exception cref="PortWaitTimeoutException">The port did not accept (or answer as the expected service) before the timeout.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="SocketException">A local failure unrelated to the port, such as the process running out of file descriptors.</exception>
     public static Task<PortWaitResult> WaitUntilOpenAsync(IPAddress address, int port, PortWaitOptions options, CancellationToken cancellationToken = default)
@@ -73,17 +77,18 @@ public static partial class PortProbe
 
     /// <summary>
     /// Waits until <paramref name="host"/>:<paramref name="port"/> accepts a TCP connection, as <paramref name="options"/>
-    /// say. A name that does not resolve yet is tried again like a closed port.
+    /// say (with <see cref="PortWaitOptions.ExpectedService"/>, until it also answers as that service). A name that does
+    /// not resolve yet is tried again like a closed port.
     /// </summary>
     /// <param name="host">An IP address or a host name (resolved by the system resolver).</param>
     /// <param name="port">The port, 1 to 65535.</param>
-    /// <param name="options">The overall timeout, the retry pauses and the time one attempt may take.</param>
+    /// <param name="options">The overall timeout, the retry pauses, the time one attempt may take and the service expected, if any.</param>
     /// <param name="cancellationToken">Stops the wait (it then throws <see cref="OperationCanceledException"/>).</param>
     /// <returns>Which address accepted, how long the wait took and how many attempts it made.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="host"/> or <paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="host"/> is empty or blank, or <paramref name="options"/> has a <see cref="PortWaitOptions.MaxRetryDelay"/> shorter than its <see cref="PortWaitOptions.FirstRetryDelay"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="port"/> is outside 1–65535.</exception>
-    /// <exception cref="PortWaitTimeoutException">The port did not accept before the timeout.</exception>
+    /// <exception cref="PortWaitTimeoutException">The port did not accept (or answer as the expected service) before the timeout.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="SocketException">A local failure unrelated to the port, such as the process running out of file descriptors.</exception>
     public static Task<PortWaitResult> WaitUntilOpenAsync(string host, int port, PortWaitOptions options, CancellationToken cancellationToken = default)
@@ -134,6 +139,8 @@ public static partial class PortProbe
         PortState? lastState = null;
         PortReason? lastReason = null;
         string? lastProblem = null;
+        ServiceIdentity? lastIdentity = null;
+        var expectedService = options.ExpectedService;
         var attempts = 0;
 
         using var delay = new WaitDelay(cancellationToken);
@@ -158,12 +165,27 @@ public static partial class PortProbe
             {
                 foreach (var address in addresses)
                 {
-                    var left = Remaining(deadline);
-                    var attemptTimeout = left != Timeout.InfiniteTimeSpan && left < options.AttemptTimeout ? left : options.AttemptTimeout;
-                    var outcome = await engine.ProbeTcpAsync(address, port, attemptTimeout, cancellationToken).ConfigureAwait(false);
+                    var outcome = await engine.ProbeTcpAsync(address, port, AttemptTimeout(deadline, options), cancellationToken).ConfigureAwait(false);
+                    var previousIdentity = lastIdentity;
+                    lastIdentity = null;
                     if (outcome.State == PortState.Open)
                     {
-                        return new PortWaitResult(address, port, Elapsed(start), attempts);
+                        if (expectedService is null)
+                        {
+                            return new PortWaitResult(address, port, Elapsed(start), attempts);
+                        }
+
+                        // Something accepted: it is up only if it answers as the expected service.
+                        var budget = AttemptTimeout(deadline, options);
+                        var identity = await ServiceIdentifier.Default.IdentifyTcpAsync(address, port, budget, cancellationToken).ConfigureAwait(false);
+                        if (identity.Is(expectedService))
+                        {
+                            return new PortWaitResult(address, port, Elapsed(start), attempts) { Identity = identity };
+                        }
+
+                        // An attempt close to the deadline has less than its full time to identify: what it failed to
+                        // recognise says less than what the attempt before it saw.
+                        lastIdentity = identity.IsIdentified || previousIdentity is null || budget >= options.AttemptTimeout ? identity : previousIdentity;
                     }
 
                     lastState = outcome.State;
@@ -175,7 +197,7 @@ public static partial class PortProbe
             var now = Stopwatch.GetTimestamp();
             if (now >= deadline)
             {
-                throw new PortWaitTimeoutException(host, port, Elapsed(start), attempts, lastState, lastReason, lastProblem);
+                throw new PortWaitTimeoutException(host, port, Elapsed(start), attempts, lastState, lastReason, lastProblem, expectedService, lastIdentity);
             }
 
             // Never sleep past the deadline: the last attempt is made at the deadline itself.
@@ -233,6 +255,13 @@ public static partial class PortProbe
         // acceptance on loopback is answered inside the connect call anyway).
         var ticks = (long)((deadline - Stopwatch.GetTimestamp()) * s_timeSpanTicksPerStopwatchTick);
         return ticks > TimeSpan.TicksPerMillisecond ? TimeSpan.FromTicks(ticks) : TimeSpan.FromMilliseconds(1);
+    }
+
+    // One attempt (a connection, or the identification after it) gets AttemptTimeout, never beyond the deadline.
+    private static TimeSpan AttemptTimeout(long deadline, PortWaitOptions options)
+    {
+        var left = Remaining(deadline);
+        return left != Timeout.InfiniteTimeSpan && left < options.AttemptTimeout ? left : options.AttemptTimeout;
     }
 
     private static TimeSpan Elapsed(long start)

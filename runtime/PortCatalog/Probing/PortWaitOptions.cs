@@ -21,6 +21,7 @@ public sealed class PortWaitOptions
     private TimeSpan _firstRetryDelay = TimeSpan.FromMilliseconds(1);
     private TimeSpan _maxRetryDelay = TimeSpan.FromMilliseconds(25);
     private TimeSpan _attemptTimeout = TimeSpan.FromSeconds(1);
+    private string? _expectedService;
 
     /// <summary>
     /// How long to wait in all before giving up with a <see cref="PortWaitTimeoutException"/>; positive, or
@@ -60,6 +61,26 @@ public sealed class PortWaitOptions
     {
         get => _attemptTimeout;
         set => _attemptTimeout = Positive(value, nameof(AttemptTimeout));
+    }
+
+    /// <summary>
+    /// When set, the wait lasts until the port is identified as this service, not only until it accepts a connection:
+    /// so "PostgreSQL is up" means PostgreSQL answers. Once an address accepts, it is identified (as
+    /// <see cref="PortProbe.IdentifyAsync(IPAddress, int, TimeSpan, System.Threading.CancellationToken)"/> does, within
+    /// <see cref="AttemptTimeout"/>); anything else, or nothing recognised, counts as not up yet and the polling goes on.
+    /// A name in the catalog's naming, compared as <see cref="ServiceIdentity.Is(string)"/> compares (<c>postgresql</c>,
+    /// <c>redis</c>, <c>http</c>; <c>http-alt</c> and <c>mariadb</c> mean <c>http</c> and <c>mysql</c>). Default null: any
+    /// listener will do.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is blank or not a service identification recognises (see <see cref="ServiceIdentity.KnownTcpServices"/>).</exception>
+    public string? ExpectedService
+    {
+        get => _expectedService;
+        set => _expectedService = value is null ? null
+            : ServiceIdentity.IsKnownTcpService(value) ? value.Trim()
+            : throw new ArgumentException(
+                $"'{value}' is not a service identification recognises over TCP; expected one of {string.Join(", ", ServiceIdentity.KnownTcpServices)} (or a catalog name that speaks one of them).",
+                nameof(ExpectedService));
     }
 
     private static TimeSpan Positive(TimeSpan value, string name)

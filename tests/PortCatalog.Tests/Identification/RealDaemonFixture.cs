@@ -72,6 +72,9 @@ public sealed class RealDaemonFixture : IDisposable
 
         public string Name { get; }
 
+        /// <summary>The network namespace the daemons run in (for <c>ip netns exec</c>).</summary>
+        public string NamespaceName => _namespace.Name;
+
         public IReadOnlyList<DaemonPort> Ports { get; }
 
         /// <summary>Daemons that did not start, with why.</summary>

@@ -5,7 +5,8 @@ namespace PortCatalog.Tests.Identification;
 /// service (in the catalog's naming), TLS, product, and version (checked against the installed Debian package's version)
 /// are what the daemon really is, and <see cref="ServiceIdentity.MatchesCatalog"/> agrees with the catalog's entry.
 /// </summary>
-public sealed class RealDaemonIdentificationTests(RealDaemonFixture daemons) : IClassFixture<RealDaemonFixture>
+[Collection(RealDaemonCollection.Name)]
+public sealed class RealDaemonIdentificationTests(RealDaemonFixture daemons)
 {
     [RealDaemonFact("/usr/sbin/sshd", "openssh-server")]
     public Task OpenSsh() => IdentifiesAsync("sshd", announcesVersion: true);
@@ -93,7 +94,8 @@ public sealed class RealDaemonIdentificationTests(RealDaemonFixture daemons) : I
         }
     }
 
-    private static IReadOnlyList<DaemonPort> PortsOf(RealDaemonFixture.Layout layout, string daemon)
+    /// <summary>The ports <paramref name="daemon"/> listens on in <paramref name="layout"/>; fails the test, saying why, when it did not start.</summary>
+    internal static IReadOnlyList<DaemonPort> PortsOf(RealDaemonFixture.Layout layout, string daemon)
     {
         if (layout.Absent.TryGetValue(daemon, out var why))
         {

@@ -13,6 +13,10 @@ internal static class ProbeHost
     /// <param name="netns">When set, the child runs inside that network namespace (<c>ip netns exec</c>).</param>
     /// <param name="prlimitNoFile">When set, the child runs under <c>prlimit --nofile=N:N</c>.</param>
     public static Dictionary<string, string> RunIn(string? netns, TimeSpan timeout, int? prlimitNoFile, params string[] arguments)
+        => RunWithOutput(netns, timeout, prlimitNoFile, arguments).Fields;
+
+    /// <summary>As <see cref="RunIn"/>, also returning what the child printed (its stderr carries messages such as a wait's timeout).</summary>
+    public static (Dictionary<string, string> Fields, ProcessResult Result) RunWithOutput(string? netns, TimeSpan timeout, int? prlimitNoFile, params string[] arguments)
     {
         var host = Path.Combine(AppContext.BaseDirectory, "PortCatalog.ProbeHost.dll");
         Assert.True(File.Exists(host), $"{host} is missing; the test project references tests/PortCatalog.ProbeHost to copy it.");
@@ -28,6 +32,6 @@ internal static class ProbeHost
 
         var line = result.Stdout.Trim();
         Assert.True(result.ExitCode == 0, $"ProbeHost {string.Join(' ', arguments)} exited {result.ExitCode}: {line} {result.Stderr}");
-        return line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(f => f.Split('=', 2)).ToDictionary(f => f[0], f => f.Length > 1 ? f[1] : string.Empty);
+        return (line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(f => f.Split('=', 2)).ToDictionary(f => f[0], f => f.Length > 1 ? f[1] : string.Empty), result);
     }
 }
