@@ -54,7 +54,9 @@ public sealed partial class TerminalTests
 
         Assert.Contains($"{ExitMarker}130", screen);
         var lines = screen.Split('\n');
-        Assert.Contains(lines, l => l.Contains("127.0.0.1, 127.0.0.2 and 58 more", StringComparison.Ordinal) && l.Contains('━'));
+        // The bar stays above the table. Ctrl+C may come before a whole cell of the bar is done (the listener is found on
+        // the first host), so the bar may hold only undone cells.
+        Assert.Contains(lines, l => l.Contains("127.0.0.1, 127.0.0.2 and 58 more", StringComparison.Ordinal) && (l.Contains('━') || l.Contains('─')));
         Assert.Contains(lines, l => l.Contains('│') && l.Contains($" {port.ToString(CultureInfo.InvariantCulture)} ", StringComparison.Ordinal) && l.Contains(" open ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("Interrupted after ", StringComparison.Ordinal));
     }
