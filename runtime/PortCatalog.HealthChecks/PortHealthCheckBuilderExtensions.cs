@@ -34,7 +34,7 @@ public static class PortHealthCheckBuilderExtensions
         IEnumerable<string>? tags = default,
         TimeSpan? timeout = default,
         string? expectedService = default)
-        => AddPortCheck(builder, name, new PortHealthCheckOptions { Host = host, Port = port, Timeout = timeout ?? PortHealthCheckOptions.DefaultTimeout, ExpectedService = expectedService }, failureStatus, tags, timeout);
+        => AddPortCheck(builder, name, Options(host, port, timeout, expectedService), failureStatus, tags, timeout);
 
     /// <summary>
     /// Adds a check that is healthy while <paramref name="host"/>:<paramref name="port"/> accepts TCP connections, named
@@ -60,8 +60,7 @@ public static class PortHealthCheckBuilderExtensions
         TimeSpan? timeout = default,
         string? expectedService = default)
     {
-        var options = new PortHealthCheckOptions { Host = host, Port = port, Timeout = timeout ?? PortHealthCheckOptions.DefaultTimeout, ExpectedService = expectedService };
-        var check = new PortHealthCheck(options);
+        var check = new PortHealthCheck(Options(host, port, timeout, expectedService));
         var service = WellKnownPorts.TryGetInfo(port, Transport.Tcp, out var info) ? info.ServiceName : "tcp";
         return Register(builder, $"{service} {check.Endpoint}", check, failureStatus, tags, timeout);
     }
@@ -91,6 +90,10 @@ public static class PortHealthCheckBuilderExtensions
 
         return Register(builder, name, new PortHealthCheck(options), failureStatus, tags, timeout);
     }
+
+    // The options the host-and-port overloads stand for: the registration's timeout is also the probe's.
+    private static PortHealthCheckOptions Options(string host, int port, TimeSpan? timeout, string? expectedService)
+        => new() { Host = host, Port = port, Timeout = timeout ?? PortHealthCheckOptions.DefaultTimeout, ExpectedService = expectedService };
 
     private static IHealthChecksBuilder Register(IHealthChecksBuilder builder, string name, PortHealthCheck check, HealthStatus? failureStatus, IEnumerable<string>? tags, TimeSpan? timeout)
     {

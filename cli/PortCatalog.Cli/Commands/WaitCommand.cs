@@ -9,6 +9,8 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 
+using PortCatalog.Cli.Scanning;
+
 namespace PortCatalog.Cli.Commands;
 
 /// <summary>
@@ -169,14 +171,15 @@ internal static class WaitCommand
             }
             else if (host.All(c => char.IsAsciiDigit(c) || c == '.'))
             {
-                // Digits and dots must be a dotted quad: "10" or "1.2.3.400" is a typo, not a name to resolve.
-                if (host.Count(c => c == '.') != 3 || !IPAddress.TryParse(host, out _))
+                // Digits and dots must be a dotted quad: "10" or "1.2.3.400" is a typo, not a name to resolve. The same
+                // rules as scan's targets (TargetSpec): one spelling of an address or a host name for all of portcat.
+                if (!TargetSpec.TryParseLiteral(host, out _))
                 {
                     result.AddError($"wait: '{text}': '{host}' is not an IPv4 address (a.b.c.d) or a host name.");
                     return bad;
                 }
             }
-            else if (Uri.CheckHostName(host) != UriHostNameType.Dns)
+            else if (!TargetSpec.IsHostName(host))
             {
                 result.AddError($"wait: '{text}': '{host}' is not a valid host name.");
                 return bad;

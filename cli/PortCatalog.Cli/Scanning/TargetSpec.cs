@@ -230,8 +230,8 @@ internal sealed class TargetSpec
     private static bool TryParseOctet(string text, out int value)
         => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value <= 255 && text.Length <= 3;
 
-    /// <summary>IPv4 written dotted-quad, or IPv6 as written or in brackets.</summary>
-    private static bool TryParseLiteral(string text, out IPAddress address)
+    /// <summary>IPv4 written dotted-quad, or IPv6 as written or in brackets (the one rule for an address typed on portcat's command line).</summary>
+    public static bool TryParseLiteral(string text, out IPAddress address)
     {
         var unbracketed = text.Length > 2 && text[0] == '[' && text[^1] == ']' ? text[1..^1] : text;
         if (IPAddress.TryParse(unbracketed, out var parsed)
@@ -249,7 +249,7 @@ internal sealed class TargetSpec
     /// Whether <paramref name="text"/> is spelled as a host name (RFC 1123 labels of letters, digits, '-' and '_',
     /// not starting or ending with '-'), so that junk such as <c>a b</c> is refused before any resolver sees it.
     /// </summary>
-    private static bool IsHostName(string text)
+    public static bool IsHostName(string text)
     {
         var name = text.EndsWith('.') ? text[..^1] : text;
         return name.Length is > 0 and <= 253 && name.Split('.').All(label =>
