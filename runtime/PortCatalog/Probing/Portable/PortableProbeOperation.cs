@@ -66,6 +66,8 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
     private int _state;
     private int _holds;
     private long _deadline;
+    private int _dueMilliseconds;
+    private int _sent; // 1 once the connect or datagram is on its way; the timeout runs from then
     private ProbeOutcome _result;
     private Exception? _failure;
     private CancellationToken _cancellationToken;
@@ -97,6 +99,7 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
         try
         {
             pending = socket.ConnectAsync(this);
+            MarkSent();
         }
         catch (SocketException e)
         {
@@ -129,6 +132,7 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
             // an ICMP port unreachable to this socket (ECONNREFUSED on Unix, ConnectionReset on Windows).
             socket.Connect(_remote);
             pending = socket.SendAsync(this);
+            MarkSent();
         }
         catch (SocketException e)
         {
@@ -244,6 +248,8 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
         _holds = 2; // the socket operation's completion + the decision of the outcome
         var dueMilliseconds = ToDueMilliseconds(timeout);
         _deadline = dueMilliseconds == Timeout.Infinite ? long.MaxValue : NowMilliseconds() + dueMilliseconds;
+        _dueMilliseconds = dueMilliseconds;
+        Volatile.Write(ref _sent, 0);
         Volatile.Write(ref _state, Pending);
 
         if (cancellationToken.CanBeCanceled)
@@ -331,6 +337,14 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
             return; // already decided, or a late tick from an earlier probe of this pooled operation
         }
 
+        if (Volatile.Read(ref _sent) == 0)
+        {
+            // The thread that armed the timer has not issued the connect or send yet (preempted in between): nothing has
+            // been asked, so silence means nothing. Look again shortly.
+            TryRearm(1);
+            return;
+        }
+
         var remaining = Volatile.Read(ref _deadline) - NowMilliseconds();
         if (remaining > 0)
         {
@@ -350,6 +364,19 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
         {
             CloseOnBehalfOfDecision();
         }
+    }
+
+    // A probe's time runs from when it leaves, not from when its timer was armed: a thread preempted between the two on a
+    // busy machine must not turn an answered port into a silent one. Harmless after a decision (OnTimer reads the state
+    // first), and the operation cannot be recycled before its ValueTask is returned to the caller.
+    private void MarkSent()
+    {
+        if (_dueMilliseconds != Timeout.Infinite)
+        {
+            Volatile.Write(ref _deadline, NowMilliseconds() + _dueMilliseconds);
+        }
+
+        Volatile.Write(ref _sent, 1);
     }
 
     // True when the kernel already holds the probe's answer: a UDP datagram or error to read, a TCP connect that finished.
