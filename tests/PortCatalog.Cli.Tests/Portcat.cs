@@ -43,14 +43,7 @@ internal static class Portcat
     }
 
     /// <summary>The command prefix that runs a program in a fresh network namespace with loopback up.</summary>
-    public static string[] IsolatedPrefix { get; } = NamespacePrefix();
-
-    /// <summary>
-    /// The command prefix that runs a program in a fresh network namespace with loopback up, after <paramref name="setup"/>
-    /// (shell commands such as <c>ip -6 addr add fd00::1/126 dev lo</c>) ran inside it.
-    /// </summary>
-    public static string[] NamespacePrefix(string setup = "true")
-        => ["unshare", "--net", "sh", "-c", $"ip link set lo up && {setup} && exec \"$@\"", "sh"];
+    public static string[] IsolatedPrefix { get; } = NetworkNamespace.FreshWithLoopback();
 
     public static Process Start(string[] prefix, params string[] args)
     {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 
 namespace PortCatalog.Cli.Tests;
 
@@ -62,7 +61,7 @@ internal sealed class RunningPortcat : IDisposable
     /// <summary>Sends SIGINT and waits for the exit; returns the exit code, stdout and stderr.</summary>
     public ProcessResult Interrupt(TimeSpan timeout)
     {
-        Assert.Equal(0, Kill(_process.Id, SigInt));
+        Assert.Equal(0, Native.Kill(_process.Id, SigInt));
         Assert.True(_process.WaitForExit(timeout), "portcat did not stop after SIGINT.");
         _process.WaitForExit();
         return new ProcessResult(_process.ExitCode, _stdout.Result, Stderr);
@@ -78,7 +77,4 @@ internal sealed class RunningPortcat : IDisposable
         _process.Dispose();
         _matched.Dispose();
     }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 }

@@ -11,7 +11,7 @@ public sealed class ScanCommandTests
     {
         using var listeners = new LoopbackListeners();
         var open = new[] { listeners.Open(IPAddress.Loopback), listeners.Open(IPAddress.Loopback), listeners.Open(IPAddress.Loopback) };
-        var closed = new[] { LoopbackListeners.ClosedPort(IPAddress.Loopback), LoopbackListeners.ClosedPort(IPAddress.Loopback) };
+        var closed = new[] { ProbeTargets.FreeTcpPort(IPAddress.Loopback), ProbeTargets.FreeTcpPort(IPAddress.Loopback) };
         var ports = string.Join(',', open.Concat(closed));
 
         var run = Portcat.Run("scan", "127.0.0.1", "-p", ports, "--timeout", "2000", "--format", "json");
@@ -61,7 +61,7 @@ public sealed class ScanCommandTests
     {
         using var listeners = new LoopbackListeners();
         var open = listeners.Open(IPAddress.Loopback);
-        var closed = LoopbackListeners.ClosedPort(IPAddress.Loopback);
+        var closed = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
 
         var run = Portcat.Run("scan", "127.0.0.1", "-p", $"{open},{closed}", "--all-states", "--format", "csv");
 
@@ -82,27 +82,11 @@ public sealed class ScanCommandTests
     [Fact]
     public void Udp_scan_reports_a_replying_socket_open_and_an_unbound_port_closed()
     {
-        using var server = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        server.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        var open = ((IPEndPoint)server.LocalEndPoint!).Port;
-        using var stop = new CancellationTokenSource();
-        var echo = Task.Run(async () =>
-        {
-            var buffer = new byte[2048];
-            EndPoint peer = new IPEndPoint(IPAddress.Any, 0);
-            while (!stop.IsCancellationRequested)
-            {
-                var received = await server.ReceiveFromAsync(buffer, SocketFlags.None, peer, stop.Token);
-                await server.SendToAsync(buffer.AsMemory(0, received.ReceivedBytes), SocketFlags.None, received.RemoteEndPoint, stop.Token);
-            }
-        });
-        using var closedSocket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        closedSocket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        var closed = ((IPEndPoint)closedSocket.LocalEndPoint!).Port;
-        closedSocket.Dispose();
+        using var echo = new UdpEchoServer(IPAddress.Loopback);
+        var open = echo.Port;
+        var closed = ProbeTargets.FreeUdpPort(IPAddress.Loopback);
 
         var run = Portcat.Run("scan", "127.0.0.1", "--udp", "-p", $"{open},{closed}", "--all-states", "--timeout", "2000", "--format", "json");
-        stop.Cancel();
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(

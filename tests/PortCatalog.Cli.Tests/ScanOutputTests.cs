@@ -12,7 +12,7 @@ public sealed class ScanOutputTests
     {
         using var listeners = new LoopbackListeners();
         var open = listeners.Open(IPAddress.Loopback);
-        var closed = LoopbackListeners.ClosedPort(IPAddress.Loopback);
+        var closed = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
         var xml = Path.GetTempFileName();
         try
         {
@@ -46,7 +46,7 @@ public sealed class ScanOutputTests
     {
         using var listeners = new LoopbackListeners();
         var open = listeners.Open(IPAddress.Loopback);
-        var closed = LoopbackListeners.ClosedPort(IPAddress.Loopback);
+        var closed = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
         var ports = $"{open},{closed}";
 
         var ours = Portcat.Run("scan", "127.0.0.1", "-p", ports, "--all-states", "--format", "xml");
@@ -62,7 +62,7 @@ public sealed class ScanOutputTests
     {
         using var listeners = new LoopbackListeners();
         var open = listeners.Open(IPAddress.Loopback);
-        var closed = LoopbackListeners.ClosedPort(IPAddress.Loopback);
+        var closed = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
 
         var run = Portcat.Run("scan", "127.0.0.1", "-p", $"{open},{closed}", "--format", "grepable");
 
@@ -126,7 +126,7 @@ public sealed class ScanOutputTests
     {
         using var listeners = new LoopbackListeners();
         var open = listeners.Open(IPAddress.Loopback);
-        var closed = LoopbackListeners.ClosedPort(IPAddress.Loopback);
+        var closed = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
 
         var run = Portcat.Run("scan", "127.0.0.1", "-p", $"{open},{closed}", "--open", "--format", "json");
         Assert.True(run.ExitCode == 0, run.ToString());
@@ -138,7 +138,7 @@ public sealed class ScanOutputTests
     [Fact]
     public void An_empty_result_says_what_was_scanned_and_how_to_scan_more()
     {
-        var closed = LoopbackListeners.ClosedPort(IPAddress.Loopback);
+        var closed = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
 
         var run = Portcat.Run("scan", "127.0.0.1", "-p", closed.ToString(CultureInfo.InvariantCulture));
 

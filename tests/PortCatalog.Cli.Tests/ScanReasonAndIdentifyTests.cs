@@ -12,7 +12,7 @@ public sealed class ScanReasonAndIdentifyTests
     {
         using var listeners = new LoopbackListeners();
         var open = listeners.Open(IPAddress.Loopback);
-        var closed = LoopbackListeners.ClosedPort(IPAddress.Loopback);
+        var closed = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
         var ports = $"{open},{closed}";
 
         var json = Portcat.Run("scan", "127.0.0.1", "-p", ports, "--all-states", "--reason", "--format", "json");
@@ -91,9 +91,9 @@ public sealed class ScanReasonAndIdentifyTests
     /// </summary>
     private static string[] WithRedisAndSilentListener(int redisPort, int silentPort) =>
     [
-        "unshare", "--net", "sh", "-c",
-        "ip link set lo up || exit 1; "
-        + $"redis-server --port {redisPort} --bind 127.0.0.1 --save '' --appendonly no >/dev/null 2>&1 & redis=$!; "
+        .. NetworkNamespace.FreshWithLoopback(),
+        "sh", "-c",
+        $"redis-server --port {redisPort} --bind 127.0.0.1 --save '' --appendonly no >/dev/null 2>&1 & redis=$!; "
         + $"python3 -c 'import socket; s = socket.socket(); s.bind((\"127.0.0.1\", {silentPort})); s.listen(); held = [s.accept() for _ in range(64)]' >/dev/null 2>&1 & silent=$!; "
         + $"for i in $(seq 100); do ss -Hltn 'sport = :{redisPort}' | grep -q . && ss -Hltn 'sport = :{silentPort}' | grep -q . && break; sleep 0.1; done; "
         + "\"$@\"; status=$?; kill $redis $silent 2>/dev/null; wait 2>/dev/null; exit $status",

@@ -26,7 +26,7 @@ public sealed partial class ScanTargetTests
     [Fact]
     public void Octet_range_scans_the_addresses_it_names()
     {
-        var closed = LoopbackListeners.ClosedPort(IPAddress.Loopback);
+        var closed = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
 
         var run = Portcat.Run("scan", "127.0.0.1-3", "127.0.1.7,9", "-p", Text(closed), "--all-states", "--format", "csv");
 
@@ -39,7 +39,7 @@ public sealed partial class ScanTargetTests
     public void Ipv6_cidr_block_scans_its_four_addresses_inside_a_namespace()
     {
         // fd00::/126 exists only inside this test's own network namespace.
-        string[] prefix = [.. Portcat.NamespacePrefix("ip -6 addr add fd00::1/126 dev lo nodad"), Portcat.DotnetHost, Portcat.DllPath];
+        string[] prefix = [.. NetworkNamespace.FreshWithLoopback("ip -6 addr add fd00::1/126 dev lo nodad"), Portcat.DotnetHost, Portcat.DllPath];
         var run = ExternalCommand.Run(prefix[0], [.. prefix[1..], "scan", "fd00::/126", "-p", "9", "--all-states", "--timeout", "300", "--retries", "0", "--format", "json"]);
 
         Assert.True(run.ExitCode == 0, run.ToString());

@@ -26,7 +26,7 @@ public sealed class WaitCommandTests
     [Fact]
     public async Task A_port_that_opens_later_ends_the_wait_with_exit_0()
     {
-        var port = LoopbackListeners.ClosedPort(IPAddress.Loopback);
+        var port = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
         using var process = Portcat.Start([], "wait", $"127.0.0.1:{port}", "--timeout", "30s");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -52,8 +52,8 @@ public sealed class WaitCommandTests
     {
         using var listeners = new LoopbackListeners();
         var open = listeners.Open(IPAddress.Loopback);
-        var closed = LoopbackListeners.ClosedPort(IPAddress.Loopback);
-        var closed6 = LoopbackListeners.ClosedPort(IPAddress.IPv6Loopback);
+        var closed = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
+        var closed6 = ProbeTargets.FreeTcpPort(IPAddress.IPv6Loopback);
         var clock = Stopwatch.StartNew();
 
         var run = Portcat.Run("wait", $"127.0.0.1:{open}", $"127.0.0.1:{closed}", $"[::1]:{closed6}", "--timeout", "400ms");
@@ -138,7 +138,7 @@ public sealed class WaitCommandTests
     public void A_name_that_never_resolves_exits_1_saying_so()
     {
         // In a fresh network namespace the resolver has no network: the lookup fails here, never leaving the machine.
-        var run = Portcat.RunWith(["unshare", "--net"], "wait", "no-such-host.invalid:5432", "--timeout", "1s");
+        var run = Portcat.RunWith(NetworkNamespace.FreshWithoutNetwork, "wait", "no-such-host.invalid:5432", "--timeout", "1s");
 
         Assert.True(run.ExitCode == 1, run.ToString());
         var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -149,7 +149,7 @@ public sealed class WaitCommandTests
     [LinuxProgramFact("tmux")]
     public void On_a_terminal_a_progress_line_shows_what_is_still_awaited()
     {
-        var port = LoopbackListeners.ClosedPort(IPAddress.Loopback);
+        var port = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
 
         using var tmux = new Tmux($"{Portcat.ShellCommand($"wait 127.0.0.1:{port} --timeout 3s")}; echo {ExitMarker}$?; sleep 120");
         var waiting = tmux.WaitFor(s => s.Contains("portcat: waiting", StringComparison.Ordinal), TimeSpan.FromSeconds(30));

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -42,8 +43,8 @@ public sealed class ExpectedServiceTests
     [Fact]
     public async Task A_port_that_accepts_but_says_nothing_is_not_the_expected_service()
     {
-        using var mute = Listeners.Open();
-        var port = Listeners.PortOf(mute);
+        using var listeners = new LoopbackListeners();
+        var port = listeners.Open(IPAddress.Loopback);
 
         var entry = (await RunAsync(checks => checks.AddPortCheck("mute", "127.0.0.1", port, timeout: TimeSpan.FromSeconds(1), expectedService: "redis"))).Entries["mute"];
 

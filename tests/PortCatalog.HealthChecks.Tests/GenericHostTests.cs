@@ -24,8 +24,8 @@ public sealed class GenericHostTests
     [Fact]
     public async Task An_open_port_is_healthy_with_state_address_and_latency_in_the_data()
     {
-        using var listener = Listeners.Open(IPAddress.IPv6Loopback);
-        var port = Listeners.PortOf(listener);
+        using var listeners = new LoopbackListeners();
+        var port = listeners.Open(IPAddress.IPv6Loopback);
 
         var entry = (await RunAsync(checks => checks.AddPortCheck("v6", "::1", port))).Entries["v6"];
 
@@ -42,7 +42,7 @@ public sealed class GenericHostTests
     [Fact]
     public async Task A_closed_port_reports_the_registrations_failure_status()
     {
-        var closed = Listeners.Closed();
+        var closed = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
 
         var report = await RunAsync(checks => checks
             .AddPortCheck("unhealthy", "127.0.0.1", closed)
@@ -59,32 +59,15 @@ public sealed class GenericHostTests
     public async Task A_port_that_does_not_answer_is_filtered_after_the_checks_timeout()
     {
         // A listener whose accept queue is full: the kernel drops the SYN, as a firewall would.
-        using var full = Listeners.Open();
-        full.Listen(0);
-        var port = Listeners.PortOf(full);
-        var fillers = new List<System.Net.Sockets.Socket>();
-        try
-        {
-            for (var i = 0; i < 2; i++)
-            {
-                var filler = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
-                fillers.Add(filler);
-                // Once the queue is full a connect hangs: that is the point, so give each at most a second.
-                await Task.WhenAny(filler.ConnectAsync(IPAddress.Loopback, port), Task.Delay(TimeSpan.FromSeconds(1)));
-            }
+        using var silent = new SilentTcpListener(IPAddress.Loopback);
 
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var entry = (await RunAsync(checks => checks.AddPortCheck("silent", "127.0.0.1", port, timeout: TimeSpan.FromMilliseconds(300)))).Entries["silent"];
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var entry = (await RunAsync(checks => checks.AddPortCheck("silent", "127.0.0.1", silent.Port, timeout: TimeSpan.FromMilliseconds(300)))).Entries["silent"];
 
-            Assert.Equal(HealthStatus.Unhealthy, entry.Status);
-            Assert.Equal("Filtered", entry.Data[PortHealthCheckData.State]);
-            Assert.Equal("no-response", entry.Data[PortHealthCheckData.Reason]);
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
-        }
-        finally
-        {
-            fillers.ForEach(f => f.Dispose());
-        }
+        Assert.Equal(HealthStatus.Unhealthy, entry.Status);
+        Assert.Equal("Filtered", entry.Data[PortHealthCheckData.State]);
+        Assert.Equal("no-response", entry.Data[PortHealthCheckData.Reason]);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
     }
 
     [Fact]

@@ -18,12 +18,13 @@ public sealed class MinimalApiTests
     [Fact]
     public async Task Health_is_200_Healthy_while_every_checked_port_listens()
     {
-        using var cache = Listeners.Open();
-        using var database = Listeners.Open();
+        using var listeners = new LoopbackListeners();
+        var cache = listeners.Open(IPAddress.Loopback);
+        var database = listeners.Open(IPAddress.Loopback);
 
         await using var app = await StartAsync(checks => checks
-            .AddPortCheck("cache", "127.0.0.1", Listeners.PortOf(cache))
-            .AddPortCheck("db", "127.0.0.1", Listeners.PortOf(database), tags: ["ready"]));
+            .AddPortCheck("cache", "127.0.0.1", cache)
+            .AddPortCheck("db", "127.0.0.1", database, tags: ["ready"]));
         using var response = await GetAsync(app, "/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -32,7 +33,7 @@ public sealed class MinimalApiTests
         var db = body.RootElement.GetProperty("checks").GetProperty("db");
         Assert.Equal("Healthy", db.GetProperty("status").GetString());
         Assert.Equal("Open", db.GetProperty("data").GetProperty("state").GetString());
-        Assert.Equal(Listeners.PortOf(database), db.GetProperty("data").GetProperty("port").GetInt32());
+        Assert.Equal(database, db.GetProperty("data").GetProperty("port").GetInt32());
         Assert.Equal("127.0.0.1", db.GetProperty("data").GetProperty("address").GetString());
         Assert.True(db.GetProperty("data").GetProperty("latencyMs").GetDouble() >= 0);
     }
@@ -40,11 +41,12 @@ public sealed class MinimalApiTests
     [Fact]
     public async Task Health_is_503_when_a_port_is_closed_and_the_entry_says_closed()
     {
-        using var cache = Listeners.Open();
-        var closed = Listeners.Closed();
+        using var listeners = new LoopbackListeners();
+        var cache = listeners.Open(IPAddress.Loopback);
+        var closed = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
 
         await using var app = await StartAsync(checks => checks
-            .AddPortCheck("cache", "127.0.0.1", Listeners.PortOf(cache))
+            .AddPortCheck("cache", "127.0.0.1", cache)
             .AddPortCheck("db", "127.0.0.1", closed));
         using var response = await GetAsync(app, "/health");
 
@@ -61,13 +63,14 @@ public sealed class MinimalApiTests
     [Fact]
     public async Task A_failure_status_of_Degraded_keeps_the_endpoint_at_200_and_tags_select_checks()
     {
-        var closed = Listeners.Closed();
-        using var cache = Listeners.Open();
+        var closed = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
+        using var listeners = new LoopbackListeners();
+        var cache = listeners.Open(IPAddress.Loopback);
 
         await using var app = await StartAsync(
             checks => checks
                 .AddPortCheck("optional", "127.0.0.1", closed, failureStatus: HealthStatus.Degraded, tags: ["optional"])
-                .AddPortCheck("cache", "127.0.0.1", Listeners.PortOf(cache), tags: ["ready"]),
+                .AddPortCheck("cache", "127.0.0.1", cache, tags: ["ready"]),
             ("/health/ready", check => check.Tags.Contains("ready")));
         using var all = await GetAsync(app, "/health");
         using var ready = await GetAsync(app, "/health/ready");

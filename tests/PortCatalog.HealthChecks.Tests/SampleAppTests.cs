@@ -15,7 +15,6 @@ public sealed class SampleAppTests
         // never leaves it, and nothing listens on the Redis port. bash's /dev/tcp waits for the app and sends the request.
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
         var script = $$"""
-            ip link set lo up
             '{{dotnet}}' '{{SampleDll}}' --urls http://127.0.0.1:5181 --Postgres:Host=no-such-host.invalid --Redis:Port=46379 >/dev/null 2>&1 &
             for i in $(seq 1 600); do (exec 3<>/dev/tcp/127.0.0.1/5181) 2>/dev/null && break; sleep 0.1; done
             exec 3<>/dev/tcp/127.0.0.1/5181
@@ -24,7 +23,8 @@ public sealed class SampleAppTests
             kill %1
             """;
 
-        var run = ExternalCommand.Run("unshare", ["--net", "bash", "-c", script], TimeSpan.FromMinutes(2));
+        string[] command = [.. NetworkNamespace.FreshWithLoopback(), "bash", "-c", script];
+        var run = ExternalCommand.Run(command[0], command[1..], TimeSpan.FromMinutes(2));
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.StartsWith("HTTP/1.1 503", run.Stdout);

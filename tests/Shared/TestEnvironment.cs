@@ -8,7 +8,7 @@ internal static class TestEnvironment
     public static bool IsLinux { get; } = RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
 
     /// <summary>Whether the tests run as root on Linux (network namespaces, firewall rules).</summary>
-    public static bool IsLinuxRoot { get; } = IsLinux && Geteuid() == 0;
+    public static bool IsLinuxRoot { get; } = IsLinux && Native.Geteuid() == 0;
 
     /// <summary>
     /// The full path of a program on the PATH or in the sbin folders (where daemons and ip/nft live, which a non-login
@@ -33,7 +33,4 @@ internal static class TestEnvironment
         "chronyd" => "chrony",
         _ => program,
     };
-
-    [DllImport("libc", EntryPoint = "geteuid")]
-    private static extern uint Geteuid();
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using PortCatalog.Identification;
-using PortCatalog.Tests.Probing;
 
 namespace PortCatalog.Tests.Identification;
 
@@ -72,8 +71,8 @@ public sealed class RealDaemonFixture : IDisposable
 
         public string Name { get; }
 
-        /// <summary>The network namespace the daemons run in (for <c>ip netns exec</c>).</summary>
-        public string NamespaceName => _namespace.Name;
+        /// <summary>The network namespace the daemons run in.</summary>
+        public NetworkNamespace Namespace => _namespace;
 
         public IReadOnlyList<DaemonPort> Ports { get; }
 
@@ -85,12 +84,11 @@ public sealed class RealDaemonFixture : IDisposable
 
         public static Layout Start(string name)
         {
-            var ns = NetworkNamespace.TryCreate([], out var whyNot)
-                ?? throw new InvalidOperationException($"No network namespace for the real daemons: {whyNot}");
+            var ns = NetworkNamespace.Create();
             var directory = Directory.CreateTempSubdirectory($"portcatalog-daemons-{name}-").FullName;
             try
             {
-                var result = ExternalCommand.Run("ip", ["netns", "exec", ns.Name, "bash", Script, "start", name, directory], TimeSpan.FromMinutes(3));
+                var result = ns.Run(TimeSpan.FromMinutes(3), "bash", Script, "start", name, directory);
                 var ports = new List<DaemonPort>();
                 var absent = new Dictionary<string, string>();
                 foreach (var line in result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
@@ -129,7 +127,7 @@ public sealed class RealDaemonFixture : IDisposable
         {
             try
             {
-                ExternalCommand.Run("ip", ["netns", "exec", ns.Name, "bash", Script, "stop", directory]);
+                ns.Run(ExternalCommand.DefaultTimeout, "bash", Script, "stop", directory);
             }
             finally
             {

@@ -42,7 +42,7 @@ public sealed class RealDaemonWaitTests(RealDaemonFixture daemons)
 
     private static (Dictionary<string, string> Fields, ProcessResult Run) Wait(RealDaemonFixture.Layout layout, int port, string service, int timeoutMs)
         => ProbeHost.RunWithOutput(
-            layout.NamespaceName,
+            layout.Namespace,
             TimeSpan.FromMinutes(1),
             prlimitNoFile: null,
             "wait", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--service", service, "--attempt-ms", "3000", "--timeout-ms", timeoutMs.ToString(CultureInfo.InvariantCulture));

@@ -17,19 +17,19 @@ public sealed class IcmpRateLimitTests
     [NetworkNamespaceFact("nmap")]
     public void Closed_udp_ports_behind_a_rate_limited_link_are_all_closed_in_no_more_time_than_nmap()
     {
-        var (scanner, target) = NetworkNamespace.CreateLinked(ScannerAddress, TargetAddress, out _);
+        var (scanner, target) = NetworkNamespace.CreateLinked(ScannerAddress, TargetAddress);
         using (scanner)
         using (target)
         {
             var ports = $"{First}-{First + Count - 1}";
 
             // The control: without adapting, the limit hides most closed ports (else this test would prove nothing).
-            var fast = ProbeHost.RunIn(scanner.Name, TimeSpan.FromMinutes(2), null, "scan", TargetAddress, ports, "--udp", "--timeout-ms", "1000", "--no-adapt");
+            var fast = ProbeHost.RunIn(scanner, TimeSpan.FromMinutes(2), null, "scan", TargetAddress, ports, "--udp", "--timeout-ms", "1000", "--no-adapt");
             Assert.True(int.Parse(fast["closed"], CultureInfo.InvariantCulture) < Count, $"without adapting: {string.Join(' ', fast)}");
 
-            var adapted = ProbeHost.RunIn(scanner.Name, TimeSpan.FromMinutes(5), null, "scan", TargetAddress, ports, "--udp", "--timeout-ms", "1000");
+            var adapted = ProbeHost.RunIn(scanner, TimeSpan.FromMinutes(5), null, "scan", TargetAddress, ports, "--udp", "--timeout-ms", "1000");
             var nmapTime = Stopwatch.StartNew();
-            var nmap = ExternalCommand.Run("ip", ["netns", "exec", scanner.Name, "nmap", "-n", "-Pn", "-sU", "-p", ports, "-oX", "-", TargetAddress], TimeSpan.FromMinutes(5));
+            var nmap = scanner.Run(TimeSpan.FromMinutes(5), "nmap", "-n", "-Pn", "-sU", "-p", ports, "-oX", "-", TargetAddress);
             nmapTime.Stop();
 
             Assert.Equal(Count.ToString(CultureInfo.InvariantCulture), adapted["closed"]);

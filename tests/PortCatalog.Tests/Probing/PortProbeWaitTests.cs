@@ -171,7 +171,8 @@ public sealed class PortProbeWaitTests
     public void A_name_that_does_not_resolve_is_retried_until_the_timeout_and_named_in_the_error()
     {
         // Inside `unshare --net` the resolver has no network: the lookup fails on this machine and never leaves it.
-        var run = ExternalCommand.Run("unshare", ["--net", "dotnet", ProbeHostDll, "wait", "no-such-host.invalid", "--port", "5432", "--timeout-ms", "700"], TimeSpan.FromMinutes(1));
+        string[] command = [.. NetworkNamespace.FreshWithoutNetwork, "dotnet", ProbeHostDll, "wait", "no-such-host.invalid", "--port", "5432", "--timeout-ms", "700"];
+        var run = ExternalCommand.Run(command[0], command[1..], TimeSpan.FromMinutes(1));
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var fields = Fields(run.Stdout);
@@ -187,7 +188,8 @@ public sealed class PortProbeWaitTests
     public void A_name_that_resolves_is_waited_for_on_its_address()
     {
         // `localhost` comes from the hosts file; inside a fresh namespace with lo up nothing else can answer.
-        var run = ExternalCommand.Run("unshare", ["--net", "sh", "-c", "ip link set lo up && exec \"$0\" \"$@\"", "dotnet", ProbeHostDll, "wait", "localhost", "--listen-after-ms", "300", "--timeout-ms", "10000"], TimeSpan.FromMinutes(1));
+        string[] command = [.. NetworkNamespace.FreshWithLoopback(), "dotnet", ProbeHostDll, "wait", "localhost", "--listen-after-ms", "300", "--timeout-ms", "10000"];
+        var run = ExternalCommand.Run(command[0], command[1..], TimeSpan.FromMinutes(1));
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var fields = Fields(run.Stdout);

@@ -93,7 +93,7 @@ public sealed class PortScannerTests
         using var silent = new SilentTcpListener(IPAddress.Loopback);
         using var scanner = new PortScanner(new PortScanOptions { Timeout = TimeSpan.FromSeconds(30), ReportAllStates = true });
         await PortProbe.ProbeTcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromMilliseconds(10));
-        var baseline = ProbeTargets.QuiescentSockets();
+        var baseline = OpenSockets.WhenIdle();
 
         await foreach (var result in scanner.ScanAsync(IPAddress.Loopback, PortSet.Of([silent.Port, open.Port])))
         {
@@ -101,7 +101,7 @@ public sealed class PortScannerTests
             break;
         }
 
-        Assert.Empty(ProbeTargets.SocketsOpenedSince(baseline));
+        Assert.Empty(OpenSockets.OpenedSince(baseline));
     }
 
     [Fact]

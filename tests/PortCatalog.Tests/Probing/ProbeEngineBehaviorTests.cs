@@ -6,12 +6,13 @@ namespace PortCatalog.Tests.Probing;
 
 /// <summary>
 /// The behaviour every probe engine must have, run once per engine by a subclass that says which engine to create
-/// (<see cref="LinuxProbeEngineBehaviorTests"/>; a portable subclass is one line). All traffic stays on loopback or in
+/// (<see cref="LinuxProbeEngineBehaviorTests"/>, <see cref="PortableProbeEngineBehaviorTests"/>). All traffic stays on loopback or in
 /// a network namespace the test creates. Subclasses must carry <c>[Collection(ProbeCollection.Name)]</c>.
 /// </summary>
 public abstract class ProbeEngineBehaviorTests : IDisposable
 {
     private static readonly TimeSpan Quick = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Patient = TimeSpan.FromSeconds(5);
 
     protected ProbeEngineBehaviorTests()
     {
@@ -140,15 +141,11 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     public void Dropped_and_rejected_ports_in_a_network_namespace_are_classified()
     {
         const int DroppedTcp = 7001, DroppedUdp = 7002, Unfiltered = 7003, UnreachableTcp = 7004, ProhibitedUdp = 7005;
-        using var ns = NetworkNamespace.TryCreate(
-            [
+        using var ns = NetworkNamespace.Create(
                 $"tcp dport {DroppedTcp} drop",
                 $"udp dport {DroppedUdp} drop",
                 $"tcp dport {UnreachableTcp} reject with icmpx type host-unreachable",
-                $"udp dport {ProhibitedUdp} reject with icmpx type admin-prohibited",
-            ],
-            out var whyNot);
-        Assert.True(ns is not null, whyNot);
+                $"udp dport {ProhibitedUdp} reject with icmpx type admin-prohibited");
         var shortWait = TimeSpan.FromMilliseconds(300);
 
         var states = ns.RunInside(() => new[]
@@ -176,18 +173,11 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     private ProbeOutcome UdpIn(IPAddress address, int port, TimeSpan timeout)
         => Engine.ProbeUdpAsync(address, port, "ping"u8.ToArray(), timeout, CancellationToken.None).AsTask().GetAwaiter().GetResult();
 
-    private static NetworkNamespace Namespace(params string[] rules)
-    {
-        var ns = NetworkNamespace.TryCreate(rules, out var whyNot);
-        Assert.True(ns is not null, whyNot);
-        return ns;
-    }
-
     [NetworkNamespaceFact]
     public void Icmp_protocol_unreachable_is_filtered_proto_unreach_not_an_exception()
     {
         const int Port = 7101;
-        using var ns = Namespace(
+        using var ns = NetworkNamespace.Create(
             $"meta nfproto ipv4 tcp dport {Port} reject with icmp type prot-unreachable",
             $"meta nfproto ipv4 udp dport {Port} reject with icmp type prot-unreachable");
 
@@ -200,7 +190,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     public void Udp_host_and_network_unreachable_are_filtered_with_their_reason()
     {
         const int HostPort = 7111, NetPort = 7112, ProhibitedPort = 7113;
-        using var ns = Namespace(
+        using var ns = NetworkNamespace.Create(
             $"udp dport {HostPort} reject with icmpx type host-unreachable",
             $"meta nfproto ipv4 udp dport {NetPort} reject with icmp type net-unreachable",
             $"meta nfproto ipv6 udp dport {NetPort} reject with icmpv6 type no-route",
@@ -226,7 +216,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
         // retransmitted (about 1 s); the error queue has it at once. The timeout is shorter than that retransmission.
         // nmap (-sS) reports a TCP port answered by ICMP port unreachable as filtered (port-unreach), over both families.
         const int Port = 7121;
-        using var ns = Namespace($"tcp dport {Port} reject with icmpx type port-unreachable");
+        using var ns = NetworkNamespace.Create($"tcp dport {Port} reject with icmpx type port-unreachable");
         var timeout = TimeSpan.FromMilliseconds(700);
 
         var outcomes = ns.RunInside(() => new[] { TcpIn(IPAddress.Loopback, Port, timeout), TcpIn(IPAddress.IPv6Loopback, Port, timeout) });
@@ -249,7 +239,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
         // With a one-port ephemeral range P, a UDP socket connected to 127.0.0.1:P is bound to P itself and receives its
         // own datagram: nothing else holds the port.
         const int Port = 40000;
-        using var ns = Namespace();
+        using var ns = NetworkNamespace.Create();
         ns.Exec("sysctl", "-q", "-w", $"net.ipv4.ip_local_port_range={Port} {Port}");
 
         var outcomes = ns.RunInside(() => new[] { UdpIn(IPAddress.Loopback, Port, Quick), UdpIn(IPAddress.IPv6Loopback, Port, Quick) });
@@ -277,12 +267,12 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     {
         using var scanner = new PortScanner(new PortScanOptions { Window = 64, Timeout = TimeSpan.FromSeconds(1) }, Engine);
         await scanner.RunAsync(IPAddress.Loopback, PortSet.Range(20_000, 20_200));
-        var baseline = ProbeTargets.QuiescentSockets();
+        var baseline = OpenSockets.WhenIdle();
 
         await scanner.RunAsync(IPAddress.Loopback, PortSet.Range(20_000, 21_000));
 
-        // Looked at the moment the scan returns, without the grace period SocketsOpenedSince allows.
-        Assert.Empty(ProbeTargets.OpenSockets().Except(baseline));
+        // Looked at the moment the scan returns, without the grace period OpenSockets.OpenedSince allows.
+        Assert.Empty(OpenSockets.Now().Except(baseline));
     }
 
     [LinuxFact]
@@ -303,13 +293,13 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     {
         using var silent = new SilentTcpListener(IPAddress.Loopback);
         await TcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromMilliseconds(20), CancellationToken.None); // warm
-        var baseline = ProbeTargets.QuiescentSockets();
+        var baseline = OpenSockets.WhenIdle();
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
         var probe = Engine.ProbeTcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromSeconds(30), cts.Token).AsTask();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => probe.WaitAsync(TimeSpan.FromSeconds(5)));
-        Assert.Empty(ProbeTargets.SocketsOpenedSince(baseline));
+        Assert.Empty(OpenSockets.OpenedSince(baseline));
     }
 
     [Fact]
@@ -338,8 +328,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
         // In a namespace whose ephemeral range is the single port P, a connect to 127.0.0.1:P must use P as its source
         // port too: the SYN meets its own socket and the kernel completes a simultaneous open with itself.
         const int Port = 40000;
-        using var ns = NetworkNamespace.TryCreate([], out var whyNot);
-        Assert.True(ns is not null, whyNot);
+        using var ns = NetworkNamespace.Create();
         ns.Exec("sysctl", "-q", "-w", $"net.ipv4.ip_local_port_range={Port} {Port}");
 
         var states = ns.RunInside(() => new[] { IPAddress.Loopback, IPAddress.Loopback, IPAddress.IPv6Loopback, IPAddress.IPv6Loopback }
@@ -376,7 +365,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
         using var listener = new AcceptingListener(IPAddress.Loopback);
         var closedPort = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
         await TcpAsync(IPAddress.Loopback, listener.Port, Quick, CancellationToken.None);
-        var baseline = ProbeTargets.QuiescentSockets();
+        var baseline = OpenSockets.WhenIdle();
 
         var counts = new int[4];
         await Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
@@ -391,7 +380,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
 
         Assert.Equal(10_000, counts[(int)PortState.Open - 1]);
         Assert.Equal(90_000, counts[(int)PortState.Closed - 1]);
-        Assert.Empty(ProbeTargets.SocketsOpenedSince(baseline));
+        Assert.Empty(OpenSockets.OpenedSince(baseline));
     }
 
     [LinuxFact]
@@ -399,13 +388,13 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     {
         using var silent = new SilentTcpListener(IPAddress.Loopback);
         await TcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromMilliseconds(10), CancellationToken.None);
-        var baseline = ProbeTargets.QuiescentSockets();
+        var baseline = OpenSockets.WhenIdle();
 
         var states = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ =>
             TcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromMilliseconds(100), CancellationToken.None)));
 
         Assert.All(states, state => Assert.Equal(PortState.Filtered, state));
-        Assert.Empty(ProbeTargets.SocketsOpenedSince(baseline));
+        Assert.Empty(OpenSockets.OpenedSince(baseline));
     }
 
     [LinuxFact]
@@ -414,7 +403,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
         using var silent = new SilentTcpListener(IPAddress.Loopback);
         using var scanner = new PortScanner(new PortScanOptions { Window = 128, Timeout = TimeSpan.FromSeconds(10), ReportAllStates = true }, Engine);
         await TcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromMilliseconds(10), CancellationToken.None);
-        var baseline = ProbeTargets.QuiescentSockets();
+        var baseline = OpenSockets.WhenIdle();
         using var cts = new CancellationTokenSource();
 
         // The silent port keeps a probe in flight (10 s timeout) when the scan is cancelled; the rest are refused at once.
@@ -432,6 +421,54 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
         });
 
         Assert.True(seen >= 1_000);
-        Assert.Empty(ProbeTargets.SocketsOpenedSince(baseline));
+        Assert.Empty(OpenSockets.OpenedSince(baseline));
+    }
+
+    [LinuxFact]
+    public async Task Socket_descriptors_return_to_their_starting_count_after_many_probes_timeouts_and_cancellations()
+    {
+        using var listener = new AcceptingListener(IPAddress.Loopback);
+        var openPort = listener.Port;
+        using var bound = ProbeTargets.BoundTcpSocket(IPAddress.IPv6Loopback, out var closedPort);
+        using var silent = ProbeTargets.SilentUdpSocket(IPAddress.Loopback, out var silentPort);
+        using var echo = new UdpEchoServer(IPAddress.Loopback);
+
+        async Task MixedRoundAsync(int probes)
+        {
+            using var cts = new CancellationTokenSource();
+            var inFlight = new List<Task>();
+            for (var i = 0; i < probes; i++)
+            {
+                inFlight.Add(Engine.ProbeTcpAsync(IPAddress.Loopback, openPort, Patient, CancellationToken.None).AsTask());
+                inFlight.Add(Engine.ProbeTcpAsync(IPAddress.IPv6Loopback, closedPort, Patient, CancellationToken.None).AsTask());
+                inFlight.Add(Engine.ProbeUdpAsync(IPAddress.Loopback, echo.Port, new byte[] { 1 }, Patient, CancellationToken.None).AsTask());
+                inFlight.Add(Engine.ProbeUdpAsync(IPAddress.Loopback, silentPort, new byte[] { 1 }, TimeSpan.FromMilliseconds(5), CancellationToken.None).AsTask());
+                inFlight.Add(Engine.ProbeUdpAsync(IPAddress.Loopback, silentPort, new byte[] { 1 }, Patient, cts.Token).AsTask());
+            }
+
+            cts.Cancel();
+            await Task.WhenAll(inFlight.Select(t => t.ContinueWith(static _ => { }, TaskScheduler.Default)));
+        }
+
+        // Warm up: the runtime opens its socket engine's epoll descriptors and the pool fills on first use.
+        await MixedRoundAsync(50);
+        for (var i = 0; i < 50; i++)
+        {
+            _ = await Engine.ProbeTcpAsync(IPAddress.IPv6Loopback, closedPort, Patient, CancellationToken.None);
+        }
+
+        var before = OpenSockets.Now();
+        for (var round = 0; round < 40; round++)
+        {
+            await MixedRoundAsync(50);
+        }
+
+        // Sequential closed-port probes make up the bulk, the common case of a scan.
+        for (var i = 0; i < 4000; i++)
+        {
+            Assert.Equal(PortState.Closed, (await Engine.ProbeTcpAsync(IPAddress.IPv6Loopback, closedPort, Patient, CancellationToken.None)).State);
+        }
+
+        Assert.Empty(OpenSockets.OpenedSince(before));
     }
 }

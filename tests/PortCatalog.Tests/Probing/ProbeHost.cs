@@ -12,11 +12,11 @@ internal static class ProbeHost
 
     /// <param name="netns">When set, the child runs inside that network namespace (<c>ip netns exec</c>).</param>
     /// <param name="prlimitNoFile">When set, the child runs under <c>prlimit --nofile=N:N</c>.</param>
-    public static Dictionary<string, string> RunIn(string? netns, TimeSpan timeout, int? prlimitNoFile, params string[] arguments)
+    public static Dictionary<string, string> RunIn(NetworkNamespace? netns, TimeSpan timeout, int? prlimitNoFile, params string[] arguments)
         => RunWithOutput(netns, timeout, prlimitNoFile, arguments).Fields;
 
     /// <summary>As <see cref="RunIn"/>, also returning what the child printed (its stderr carries messages such as a wait's timeout).</summary>
-    public static (Dictionary<string, string> Fields, ProcessResult Result) RunWithOutput(string? netns, TimeSpan timeout, int? prlimitNoFile, params string[] arguments)
+    public static (Dictionary<string, string> Fields, ProcessResult Result) RunWithOutput(NetworkNamespace? netns, TimeSpan timeout, int? prlimitNoFile, params string[] arguments)
     {
         var host = Path.Combine(AppContext.BaseDirectory, "PortCatalog.ProbeHost.dll");
         Assert.True(File.Exists(host), $"{host} is missing; the test project references tests/PortCatalog.ProbeHost to copy it.");
@@ -26,7 +26,7 @@ internal static class ProbeHost
             : ["dotnet", host, .. arguments];
         if (netns is not null)
         {
-            command = ["ip", "netns", "exec", netns, .. command];
+            command = [.. netns.ExecPrefix, .. command];
         }
         var result = ExternalCommand.Run(command[0], command[1..], timeout);
 

@@ -1,72 +1,14 @@
 using System.Net;
-using System.Net.Sockets;
 using PortCatalog.Probing;
 using Xunit.Abstractions;
 
 namespace PortCatalog.Tests.Probing;
 
-/// <summary>
-/// Tests that measure the whole process (descriptors, allocated bytes, the machine's listening ports) and so must
-/// not share it with other tests opening sockets at the same time.
-/// </summary>
-[CollectionDefinition(nameof(ProcessWideMeasurements), DisableParallelization = true)]
-public sealed class ProcessWideMeasurements
-{
-}
-
-[Collection(nameof(ProcessWideMeasurements))]
+/// <summary>What the portable engine costs per probe (its descriptor hygiene is in the shared behaviour suite).</summary>
+[Collection(ProbeCollection.Name)]
 public sealed class PortableProbeEngineResourceTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Patient = TimeSpan.FromSeconds(5);
-
-    [LinuxFact]
-    public async Task SocketDescriptorsReturnToTheirStartingCountAfterManyProbesTimeoutsAndCancellations()
-    {
-        using var engine = new PortableProbeEngine();
-        using var listener = new AcceptingListener(IPAddress.Loopback);
-        var openPort = listener.Port;
-        using var bound = ProbeTargets.BoundTcpSocket(IPAddress.IPv6Loopback, out var closedPort);
-        using var silent = ProbeTargets.SilentUdpSocket(IPAddress.Loopback, out var silentPort);
-        using var echo = new UdpEchoServer(IPAddress.Loopback);
-
-        async Task MixedRoundAsync(int probes)
-        {
-            using var cts = new CancellationTokenSource();
-            var inFlight = new List<Task>();
-            for (var i = 0; i < probes; i++)
-            {
-                inFlight.Add(engine.ProbeTcpAsync(IPAddress.Loopback, openPort, Patient, CancellationToken.None).AsTask());
-                inFlight.Add(engine.ProbeTcpAsync(IPAddress.IPv6Loopback, closedPort, Patient, CancellationToken.None).AsTask());
-                inFlight.Add(engine.ProbeUdpAsync(IPAddress.Loopback, echo.Port, new byte[] { 1 }, Patient, CancellationToken.None).AsTask());
-                inFlight.Add(engine.ProbeUdpAsync(IPAddress.Loopback, silentPort, new byte[] { 1 }, TimeSpan.FromMilliseconds(5), CancellationToken.None).AsTask());
-                inFlight.Add(engine.ProbeUdpAsync(IPAddress.Loopback, silentPort, new byte[] { 1 }, Patient, cts.Token).AsTask());
-            }
-
-            cts.Cancel();
-            await Task.WhenAll(inFlight.Select(t => t.ContinueWith(static _ => { }, TaskScheduler.Default)));
-        }
-
-        // Warm up: the runtime opens its socket engine's epoll descriptors and the pool fills on first use.
-        await MixedRoundAsync(50);
-        for (var i = 0; i < 50; i++)
-        {
-            _ = await engine.ProbeTcpAsync(IPAddress.IPv6Loopback, closedPort, Patient, CancellationToken.None);
-        }
-
-        var before = ProbeTargets.OpenSockets();
-        for (var round = 0; round < 40; round++)
-        {
-            await MixedRoundAsync(50);
-        }
-
-        // Sequential closed-port probes make up the bulk, the common case of a scan.
-        for (var i = 0; i < 4000; i++)
-        {
-            Assert.Equal(PortState.Closed, (await engine.ProbeTcpAsync(IPAddress.IPv6Loopback, closedPort, Patient, CancellationToken.None)).State);
-        }
-
-        Assert.Empty(ProbeTargets.SocketsOpenedSince(before));
-    }
 
     [Fact]
     public async Task AWarmClosedPortProbeAllocatesLessThanSevenHundredBytes()

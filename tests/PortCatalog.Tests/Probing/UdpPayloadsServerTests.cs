@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using PortCatalog.Probing;
 
-namespace PortCatalog.Tests.Payloads;
+namespace PortCatalog.Tests.Probing;
 
 /// <summary>
 /// Real servers on loopback answer the built-in payloads and ignore an empty datagram: the payload is what tells an

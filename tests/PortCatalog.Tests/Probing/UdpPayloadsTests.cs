@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using PortCatalog.Probing;
 
-namespace PortCatalog.Tests.Payloads;
+namespace PortCatalog.Tests.Probing;
 
 /// <summary>
 /// Decodes each built-in payload the way a server would and checks the fields that decide whether it answers.

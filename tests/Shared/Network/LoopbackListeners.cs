@@ -1,14 +1,16 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace PortCatalog.Cli.Tests;
+namespace PortCatalog.Testing;
 
-/// <summary>TCP listeners a test opens on loopback, and loopback ports it knows to be closed; all closed on dispose.</summary>
+/// <summary>
+/// TCP listeners a test opens on loopback, all closed on dispose. They listen and never accept: the kernel completes
+/// the handshake, so a probe sees an open port, and a client that sends waits for an answer that never comes. For a port
+/// nothing listens on, see <see cref="ProbeTargets.FreeTcpPort"/>.
+/// </summary>
 internal sealed class LoopbackListeners : IDisposable
 {
     private readonly List<Socket> _sockets = [];
-
-    public List<int> Ports { get; } = [];
 
     /// <summary>Listens on an OS-chosen port of <paramref name="address"/> and returns the port.</summary>
     public int Open(IPAddress address, bool dualMode = false)
@@ -22,19 +24,6 @@ internal sealed class LoopbackListeners : IDisposable
         socket.Bind(new IPEndPoint(address, 0));
         socket.Listen();
         _sockets.Add(socket);
-        var port = ((IPEndPoint)socket.LocalEndPoint!).Port;
-        Ports.Add(port);
-        return port;
-    }
-
-    /// <summary>
-    /// A loopback port nothing listens on: one the OS just handed out and was released. (Another process could take it
-    /// in between; on a test machine that is rare, and the failure would name the port.)
-    /// </summary>
-    public static int ClosedPort(IPAddress address)
-    {
-        using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(address, 0));
         return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 

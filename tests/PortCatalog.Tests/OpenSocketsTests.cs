@@ -1,25 +1,26 @@
 using System.Net;
 using System.Net.Sockets;
+using PortCatalog.Tests.Probing;
 
-namespace PortCatalog.Tests.Probing;
+namespace PortCatalog.Tests;
 
-/// <summary>The leak check the probe tests rely on must see a socket left open, and only that.</summary>
+/// <summary>The leak check the probe tests rely on (tests/Shared <see cref="OpenSockets"/>) must see a socket left open, and only that.</summary>
 [Collection(ProbeCollection.Name)]
-public sealed class ProbeTargetsTests
+public sealed class OpenSocketsTests
 {
     [LinuxFact]
     public void A_socket_opened_after_the_baseline_is_reported_until_it_is_closed()
     {
         using var earlier = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        var baseline = ProbeTargets.QuiescentSockets();
+        var baseline = OpenSockets.WhenIdle();
         earlier.Dispose();   // closing a socket that was open at the baseline is no leak
 
         var leaked = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         leaked.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        var opened = Assert.Single(ProbeTargets.SocketsOpenedSince(baseline));
+        var opened = Assert.Single(OpenSockets.OpenedSince(baseline));
         Assert.StartsWith(leaked.Handle.ToInt32() + " -> socket:[", opened, StringComparison.Ordinal);
 
         leaked.Dispose();
-        Assert.Empty(ProbeTargets.SocketsOpenedSince(baseline));
+        Assert.Empty(OpenSockets.OpenedSince(baseline));
     }
 }

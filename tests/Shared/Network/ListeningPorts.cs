@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PortCatalog.Tests.Probing;
+namespace PortCatalog.Testing;
 
 /// <summary>The TCP ports something listens on that a connection to 127.0.0.1 can reach, read from /proc/net/tcp{,6}.</summary>
 internal static class ListeningPorts
