@@ -1,3 +1,5 @@
+using PortCatalog.Cli.Tests.Infrastructure;
+
 namespace PortCatalog.Cli.Tests;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace PortCatalog.Cli.Tests;
 /// </summary>
 public sealed class BadInputTests
 {
-    [LinuxRootTheory]
+    [LinuxRootTheory("ip")]
     [InlineData("--ports: Invalid port list \"70000\"", "scan", "127.0.0.1", "-p", "70000")]
     [InlineData("--ports: Invalid port list \"10-5\"", "scan", "127.0.0.1", "-p", "10-5")]
     [InlineData("--ports: 'abc' is neither a port, a range (1-1024) nor a service name in the catalog", "scan", "127.0.0.1", "-p", "abc")]
@@ -37,10 +39,10 @@ public sealed class BadInputTests
     [InlineData("scan: 'a b' is not an IPv4 address", "scan", "a b")]
     [InlineData("Unrecognized command or argument 'bogus'", "bogus")]
     [InlineData("scan: no targets; name hosts on the command line or in a list file (-iL FILE)", "scan")]
-    public void Bad_value_exits_2_with_one_line_naming_the_option(string message, params string[] args)
+    public void BadValueExits2WithOneLineNamingTheOption(string message, params string[] args)
         => AssertBadInput(Portcat.RunIsolated(args), message);
 
-    [LinuxRootTheory]
+    [LinuxRootTheory("ip")]
     [InlineData("--bogus", "scan", "127.0.0.1", "--bogus")]
     [InlineData("-T4", "scan", "-T4", "127.0.0.1")]
     [InlineData("--opne", "scan", "127.0.0.1", "--opne")]
@@ -51,7 +53,7 @@ public sealed class BadInputTests
     [InlineData("-oA", "scan", "127.0.0.1", "-oA", "base")]
     [InlineData("-sS", "scan", "127.0.0.1", "-sS")]
     [InlineData("-Pn", "scan", "-Pn", "127.0.0.1")]
-    public void Unknown_option_exits_2_and_is_never_resolved_as_a_host(string option, params string[] args)
+    public void UnknownOptionExits2AndIsNeverResolvedAsAHost(string option, params string[] args)
     {
         var run = Portcat.RunIsolated(args);
 
@@ -59,16 +61,16 @@ public sealed class BadInputTests
         Assert.DoesNotContain("resolve", run.Stderr);
     }
 
-    [LinuxRootTheory]
+    [LinuxRootTheory("ip")]
     [InlineData("-oX, --format: give one output", "scan", "127.0.0.1", "-oX", "a.xml", "--format", "json")]
     [InlineData("-oX, -oG: give one output", "scan", "127.0.0.1", "-oX", "a.xml", "-oG", "b")]
     [InlineData("--output: cannot write '/nonexistent/dir/out.json'", "scan", "127.0.0.1", "-p", "9", "-f", "json", "-o", "/nonexistent/dir/out.json")]
     [InlineData("--format: 'xml' is not a format of this command; use table, json or csv", "list", "--format", "xml")]
-    public void Conflicting_or_unwritable_output_exits_2(string message, params string[] args)
+    public void ConflictingOrUnwritableOutputExits2(string message, params string[] args)
         => AssertBadInput(Portcat.RunIsolated(args), message);
 
-    [LinuxRootFact]
-    public void Unresolvable_host_exits_2_naming_the_host()
+    [LinuxRootFact("ip")]
+    public void UnresolvableHostExits2NamingTheHost()
     {
         // In a fresh network namespace the resolver has no network: the lookup fails here, never leaving the machine.
         var run = Portcat.RunIsolated("scan", "no-such-host.invalid", "-p", "80");

@@ -10,7 +10,7 @@ public sealed class ExpectedServiceTests
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(5);
 
     [LinuxProgramFact("redis-server")]
-    public async Task A_port_where_the_expected_service_answers_is_healthy_and_says_what_answered()
+    public async Task APortWhereTheExpectedServiceAnswersIsHealthyAndSaysWhatAnswered()
     {
         using var redis = RedisServer.Start();
 
@@ -24,7 +24,7 @@ public sealed class ExpectedServiceTests
     }
 
     [LinuxProgramFact("redis-server")]
-    public async Task A_port_where_another_service_answers_reports_the_failure_status_naming_what_answered()
+    public async Task APortWhereAnotherServiceAnswersReportsTheFailureStatusNamingWhatAnswered()
     {
         using var redis = RedisServer.Start();
 
@@ -41,7 +41,7 @@ public sealed class ExpectedServiceTests
     }
 
     [Fact]
-    public async Task A_port_that_accepts_but_says_nothing_is_not_the_expected_service()
+    public async Task APortThatAcceptsButSaysNothingIsNotTheExpectedService()
     {
         using var listeners = new LoopbackListeners();
         var port = listeners.Open(IPAddress.Loopback);
@@ -54,7 +54,7 @@ public sealed class ExpectedServiceTests
     }
 
     [Fact]
-    public void An_expected_service_identification_cannot_recognise_is_refused_at_registration_naming_it()
+    public void AnExpectedServiceIdentificationCannotRecogniseIsRefusedAtRegistrationNamingIt()
     {
         var services = new ServiceCollection();
 

@@ -10,7 +10,7 @@ namespace PortCatalog.HealthChecks.Tests;
 public sealed class GenericHostTests
 {
     [Fact]
-    public async Task The_catalog_names_a_check_registered_by_host_and_port()
+    public async Task TheCatalogNamesACheckRegisteredByHostAndPort()
     {
         var report = await RunAsync(checks => checks.AddPortCheck("127.0.0.1", WellKnownPorts.Redis).AddPortCheck("127.0.0.1", 1));
 
@@ -22,7 +22,7 @@ public sealed class GenericHostTests
     }
 
     [Fact]
-    public async Task An_open_port_is_healthy_with_state_address_and_latency_in_the_data()
+    public async Task AnOpenPortIsHealthyWithStateAddressAndLatencyInTheData()
     {
         using var listeners = new LoopbackListeners();
         var port = listeners.Open(IPAddress.IPv6Loopback);
@@ -40,7 +40,7 @@ public sealed class GenericHostTests
     }
 
     [Fact]
-    public async Task A_closed_port_reports_the_registrations_failure_status()
+    public async Task AClosedPortReportsTheRegistrationsFailureStatus()
     {
         var closed = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
 
@@ -56,7 +56,7 @@ public sealed class GenericHostTests
     }
 
     [Fact]
-    public async Task A_port_that_does_not_answer_is_filtered_after_the_checks_timeout()
+    public async Task APortThatDoesNotAnswerIsFilteredAfterTheChecksTimeout()
     {
         // A listener whose accept queue is full: the kernel drops the SYN, as a firewall would.
         using var silent = new SilentTcpListener(IPAddress.Loopback);
@@ -71,7 +71,7 @@ public sealed class GenericHostTests
     }
 
     [Fact]
-    public void Bad_registrations_are_refused_naming_what_is_wrong()
+    public void BadRegistrationsAreRefusedNamingWhatIsWrong()
     {
         var checks = new ServiceCollection().AddHealthChecks();
 

@@ -16,7 +16,7 @@ namespace PortCatalog.HealthChecks.Tests;
 public sealed class MinimalApiTests
 {
     [Fact]
-    public async Task Health_is_200_Healthy_while_every_checked_port_listens()
+    public async Task HealthIs200HealthyWhileEveryCheckedPortListens()
     {
         using var listeners = new LoopbackListeners();
         var cache = listeners.Open(IPAddress.Loopback);
@@ -39,7 +39,7 @@ public sealed class MinimalApiTests
     }
 
     [Fact]
-    public async Task Health_is_503_when_a_port_is_closed_and_the_entry_says_closed()
+    public async Task HealthIs503WhenAPortIsClosedAndTheEntrySaysClosed()
     {
         using var listeners = new LoopbackListeners();
         var cache = listeners.Open(IPAddress.Loopback);
@@ -61,7 +61,7 @@ public sealed class MinimalApiTests
     }
 
     [Fact]
-    public async Task A_failure_status_of_Degraded_keeps_the_endpoint_at_200_and_tags_select_checks()
+    public async Task AFailureStatusOfDegradedKeepsTheEndpointAt200AndTagsSelectChecks()
     {
         var closed = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
         using var listeners = new LoopbackListeners();

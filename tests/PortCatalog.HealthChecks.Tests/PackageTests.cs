@@ -10,7 +10,7 @@ public sealed class PackageTests : IDisposable
     private readonly string _output = Directory.CreateTempSubdirectory("portcatalog-healthchecks-pack-").FullName;
 
     [Fact]
-    public void The_package_holds_both_targets_with_docs_and_depends_on_PortCatalog_and_HealthChecks()
+    public void ThePackageHoldsBothTargetsWithDocsAndDependsOnPortCatalogAndHealthChecks()
     {
         var configuration = typeof(PackageTests).Assembly.GetCustomAttributes<AssemblyConfigurationAttribute>().Single().Configuration;
         var project = Path.Combine(TestPaths.RepoRoot, "runtime", "PortCatalog.HealthChecks", "PortCatalog.HealthChecks.csproj");

@@ -8,8 +8,8 @@ public sealed class SampleAppTests
     private static string SampleDll { get; } = typeof(SampleAppTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "SampleDll").Value!;
 
-    [LinuxRootFact]
-    public void The_sample_reports_a_dependency_whose_name_does_not_resolve()
+    [LinuxRootFact("ip")]
+    public void TheSampleReportsADependencyWhoseNameDoesNotResolve()
     {
         // Inside `unshare --net` (lo up, nothing else) the resolver has no network, so the name fails on this machine and
         // never leaves it, and nothing listens on the Redis port. bash's /dev/tcp waits for the app and sends the request.

@@ -17,7 +17,7 @@ public sealed partial class ToolPackageTests : IClassFixture<ToolPackageTests.Fi
     public ToolPackageTests(Fixture fixture) => _fixture = fixture;
 
     [Fact]
-    public void Top_level_package_points_to_the_aot_and_the_framework_dependent_packages()
+    public void TopLevelPackagePointsToTheAotAndTheFrameworkDependentPackages()
     {
         using var package = ZipFile.OpenRead(_fixture.PackagePath("PortCatalog.Cli"));
         var settings = package.Entries.Single(e => e.FullName.EndsWith("DotnetToolSettings.xml", StringComparison.Ordinal));
@@ -29,7 +29,7 @@ public sealed partial class ToolPackageTests : IClassFixture<ToolPackageTests.Fi
     }
 
     [Fact]
-    public void Framework_dependent_package_installs_runs_and_rolls_forward_from_net8()
+    public void FrameworkDependentPackageInstallsRunsAndRollsForwardFromNet8()
     {
         using (var package = ZipFile.OpenRead(_fixture.PackagePath("PortCatalog.Cli.any")))
         {
@@ -54,7 +54,7 @@ public sealed partial class ToolPackageTests : IClassFixture<ToolPackageTests.Fi
     [Theory]
     [InlineData("PortCatalog.Cli")]
     [InlineData("PortCatalog.Cli.any")]
-    public void Package_readme_is_for_nuget_org_with_absolute_links_only(string id)
+    public void PackageReadmeIsForNugetOrgWithAbsoluteLinksOnly(string id)
     {
         using var package = ZipFile.OpenRead(_fixture.PackagePath(id));
         using var reader = new StreamReader(package.GetEntry("README.md")!.Open());
@@ -65,7 +65,7 @@ public sealed partial class ToolPackageTests : IClassFixture<ToolPackageTests.Fi
     }
 
     [Fact]
-    public void Library_package_readme_has_absolute_links_only()
+    public void LibraryPackageReadmeHasAbsoluteLinksOnly()
     {
         var readme = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "runtime", "PortCatalog", "README.md"));
 

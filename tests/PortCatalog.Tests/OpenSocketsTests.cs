@@ -9,7 +9,7 @@ namespace PortCatalog.Tests;
 public sealed class OpenSocketsTests
 {
     [LinuxFact]
-    public void A_socket_opened_after_the_baseline_is_reported_until_it_is_closed()
+    public void ASocketOpenedAfterTheBaselineIsReportedUntilItIsClosed()
     {
         using var earlier = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         var baseline = OpenSockets.WhenIdle();

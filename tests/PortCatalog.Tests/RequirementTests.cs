@@ -4,7 +4,7 @@ namespace PortCatalog.Tests;
 public sealed class RequirementTests
 {
     [Fact]
-    public void A_missing_requirement_skips_with_its_reason_outside_ci_and_runs_to_fail_under_ci()
+    public void AMissingRequirementSkipsWithItsReasonOutsideCiAndRunsToFailUnderCi()
     {
         Assert.Equal("needs nft", Requirement.SkipUnless(false, "needs nft", isCI: false));
         Assert.Null(Requirement.SkipUnless(false, "needs nft", isCI: true));
@@ -12,7 +12,7 @@ public sealed class RequirementTests
     }
 
     [Fact]
-    public void A_missing_program_names_the_package_that_provides_it()
+    public void AMissingProgramNamesThePackageThatProvidesIt()
     {
         var (met, reason) = Requirement.Program("no-such-program-pc10", "no-such-package");
 

@@ -23,10 +23,13 @@ public sealed class LinuxProgramFactAttribute : FactAttribute
     }
 }
 
-/// <summary>A theory that needs root on Linux (a private network namespace per case); skips as <see cref="LinuxRootFactAttribute"/> does.</summary>
+/// <summary>
+/// A theory that needs root on Linux (a private network namespace per case), plus any programs named; skips as
+/// <see cref="LinuxRootFactAttribute"/> does.
+/// </summary>
 public sealed class LinuxRootTheoryAttribute : TheoryAttribute
 {
-    public LinuxRootTheoryAttribute() => Skip = new LinuxRootFactAttribute().Skip;
+    public LinuxRootTheoryAttribute(params string[] programs) => Skip = new LinuxRootFactAttribute(programs).Skip;
 }
 
 /// <summary>

@@ -12,7 +12,7 @@ namespace PortCatalog.Tests.Identification;
 public sealed class RealDaemonWaitTests(RealDaemonFixture daemons)
 {
     [RealDaemonFact("pg_ctlcluster", "postgresql")]
-    public void Waiting_for_postgresql_where_postgresql_answers_ends_with_its_identity()
+    public void WaitingForPostgresqlWherePostgresqlAnswersEndsWithItsIdentity()
     {
         var postgres = RealDaemonIdentificationTests.PortsOf(daemons.Usual, "postgres").Single();
 
@@ -23,7 +23,7 @@ public sealed class RealDaemonWaitTests(RealDaemonFixture daemons)
     }
 
     [RealDaemonFact("/usr/sbin/nginx", "nginx-light")]
-    public void Waiting_for_postgresql_where_nginx_answers_times_out_saying_it_answers_as_http()
+    public void WaitingForPostgresqlWhereNginxAnswersTimesOutSayingItAnswersAsHttp()
     {
         var nginx = RealDaemonIdentificationTests.PortsOf(daemons.Moved, "nginx").Single(p => p.Service == "http");
         Assert.Equal(WellKnownPorts.PostgreSql, nginx.Port); // the moved layout puts HTTP on PostgreSQL's port

@@ -15,7 +15,7 @@ public sealed class IcmpRateLimitTests
     private const int First = 7001, Count = 20;
 
     [NetworkNamespaceFact("nmap")]
-    public void Closed_udp_ports_behind_a_rate_limited_link_are_all_closed_in_no_more_time_than_nmap()
+    public void ClosedUdpPortsBehindARateLimitedLinkAreAllClosedInNoMoreTimeThanNmap()
     {
         var (scanner, target) = NetworkNamespace.CreateLinked(ScannerAddress, TargetAddress);
         using (scanner)

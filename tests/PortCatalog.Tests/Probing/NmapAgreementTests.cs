@@ -31,7 +31,7 @@ public sealed partial class NmapAgreementTests
     ];
 
     [NetworkNamespaceFact("nmap")]
-    public void The_linux_engine_agrees_with_nmap_on_every_port_state_and_reason()
+    public void TheLinuxEngineAgreesWithNmapOnEveryPortStateAndReason()
     {
         var disagreements = Disagreements("default", compareReasons: true, static (_, _, _) => { });
 
@@ -39,7 +39,7 @@ public sealed partial class NmapAgreementTests
     }
 
     [NetworkNamespaceFact("nmap")]
-    public void The_portable_engine_agrees_with_nmap_on_every_state_except_tcp_port_unreachable_over_ipv4()
+    public void ThePortableEngineAgreesWithNmapOnEveryStateExceptTcpPortUnreachableOverIpv4()
     {
         var disagreements = Disagreements("portable", compareReasons: false, static (address, udp, ours) =>
         {

@@ -22,7 +22,7 @@ public sealed class OutcomeClassifierTests
     [InlineData(Errno.EMSGSIZE, false, PortState.Filtered, PortReason.UnknownResponse)]
     [InlineData(Errno.EPROTO, true, PortState.Filtered, PortReason.UnknownResponse)]
     [InlineData(Errno.ENONET, false, PortState.Filtered, PortReason.UnknownResponse)]
-    public void Errors_from_the_network_are_states_with_a_reason(int errno, bool isUdp, PortState state, PortReason reason)
+    public void ErrorsFromTheNetworkAreStatesWithAReason(int errno, bool isUdp, PortState state, PortReason reason)
     {
         Assert.True(OutcomeClassifier.TryClassify(Errno.ToSocketError(errno), isUdp, out var outcome));
         Assert.Equal(new ProbeOutcome(state, reason), outcome);
@@ -34,7 +34,7 @@ public sealed class OutcomeClassifierTests
     [InlineData(Errno.ENOBUFS, SocketError.NoBufferSpaceAvailable)]
     [InlineData(Errno.EADDRNOTAVAIL, SocketError.AddressNotAvailable)]
     [InlineData(Errno.EAFNOSUPPORT, SocketError.AddressFamilyNotSupported)]
-    public void Errors_about_this_machine_are_exceptions_that_name_their_errno(int errno, SocketError expected)
+    public void ErrorsAboutThisMachineAreExceptionsThatNameTheirErrno(int errno, SocketError expected)
     {
         Assert.False(OutcomeClassifier.TryClassify(Errno.ToSocketError(errno), isUdp: false, out _));
         var exception = Errno.ToException(errno, "socket");
@@ -57,17 +57,17 @@ public sealed class OutcomeClassifierTests
     [InlineData(true, 1, 4, PortState.Closed, PortReason.PortUnreach)]
     [InlineData(true, 3, 0, PortState.Filtered, PortReason.TimeExceeded)]
     [InlineData(true, 4, 0, PortState.Filtered, PortReason.UnknownResponse)]
-    public void Icmp_types_and_codes_map_as_nmap_names_them(bool isIPv6, int type, int code, PortState state, PortReason reason)
+    public void IcmpTypesAndCodesMapAsNmapNamesThem(bool isIPv6, int type, int code, PortState state, PortReason reason)
         => Assert.Equal(new ProbeOutcome(state, reason), OutcomeClassifier.ClassifyIcmp(isIPv6, type, code, isUdp: true));
 
     [Theory]
     [InlineData(false, 3)]
     [InlineData(true, 4)]
-    public void A_tcp_probe_answered_by_icmp_port_unreachable_is_filtered_as_nmap_says(bool isIPv6, int code)
+    public void ATcpProbeAnsweredByIcmpPortUnreachableIsFilteredAsNmapSays(bool isIPv6, int code)
         => Assert.Equal(new ProbeOutcome(PortState.Filtered, PortReason.PortUnreach), OutcomeClassifier.ClassifyIcmp(isIPv6, isIPv6 ? 1 : 3, code, isUdp: false));
 
     [Fact]
-    public void Every_reason_has_an_nmap_word()
+    public void EveryReasonHasAnNmapWord()
     {
         foreach (var reason in Enum.GetValues<PortReason>())
         {

@@ -9,7 +9,7 @@ public sealed class PortProbeTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
 
     [Fact]
-    public async Task Tcp_overloads_find_open_and_closed_ports()
+    public async Task TcpOverloadsFindOpenAndClosedPorts()
     {
         using var listener = new AcceptingListener(IPAddress.IPv6Loopback);
         var closed = ProbeTargets.FreeTcpPort(IPAddress.IPv6Loopback);
@@ -19,7 +19,7 @@ public sealed class PortProbeTests
     }
 
     [Fact]
-    public async Task Udp_overloads_send_the_default_or_a_given_payload()
+    public async Task UdpOverloadsSendTheDefaultOrAGivenPayload()
     {
         using var echo = new UdpEchoServer(IPAddress.Loopback);
         var closed = ProbeTargets.FreeUdpPort(IPAddress.Loopback);

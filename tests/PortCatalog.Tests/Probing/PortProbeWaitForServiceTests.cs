@@ -14,7 +14,7 @@ public sealed class PortProbeWaitForServiceTests
     private static readonly TimeSpan s_attemptTimeout = TimeSpan.FromSeconds(3);
 
     [LinuxProgramFact("redis-server")]
-    public async Task Waiting_for_redis_where_redis_answers_returns_what_answered()
+    public async Task WaitingForRedisWhereRedisAnswersReturnsWhatAnswered()
     {
         using var redis = RedisServer.Start();
 
@@ -27,7 +27,7 @@ public sealed class PortProbeWaitForServiceTests
     }
 
     [LinuxProgramFact("redis-server")]
-    public async Task Waiting_for_postgresql_where_redis_answers_times_out_saying_it_answers_as_redis()
+    public async Task WaitingForPostgresqlWhereRedisAnswersTimesOutSayingItAnswersAsRedis()
     {
         using var redis = RedisServer.Start();
         var options = new PortWaitOptions { Timeout = TimeSpan.FromSeconds(4), AttemptTimeout = s_attemptTimeout, ExpectedService = "postgresql" };
@@ -43,7 +43,7 @@ public sealed class PortProbeWaitForServiceTests
     }
 
     [Fact]
-    public async Task Waiting_for_redis_where_a_listener_accepts_but_says_nothing_times_out_saying_it_was_not_identified()
+    public async Task WaitingForRedisWhereAListenerAcceptsButSaysNothingTimesOutSayingItWasNotIdentified()
     {
         // A listening socket nobody accepts from: the kernel completes every handshake, and nothing ever speaks.
         using var mute = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -63,7 +63,7 @@ public sealed class PortProbeWaitForServiceTests
     }
 
     [Fact]
-    public async Task A_closed_port_waited_for_as_a_service_still_says_closed()
+    public async Task AClosedPortWaitedForAsAServiceStillSaysClosed()
     {
         var port = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
         var options = new PortWaitOptions { Timeout = TimeSpan.FromMilliseconds(300), ExpectedService = "redis" };
@@ -80,7 +80,7 @@ public sealed class PortProbeWaitForServiceTests
     [InlineData("ntp")] // identified over UDP only: a TCP wait could never see it
     [InlineData("no-such-service")]
     [InlineData(" ")]
-    public void A_service_identification_cannot_recognise_is_refused_naming_it(string name)
+    public void AServiceIdentificationCannotRecogniseIsRefusedNamingIt(string name)
     {
         var e = Assert.Throws<ArgumentException>(() => new PortWaitOptions { ExpectedService = name });
 
@@ -95,7 +95,7 @@ public sealed class PortProbeWaitForServiceTests
     [InlineData("http-alt", "http")] // a catalog name means the protocol it speaks, as MatchesCatalog compares
     [InlineData("mariadb", "mysql")]
     [InlineData("https", "https")]
-    public void A_known_service_or_a_catalog_name_that_speaks_one_is_accepted(string name, string answered)
+    public void AKnownServiceOrACatalogNameThatSpeaksOneIsAccepted(string name, string answered)
     {
         var options = new PortWaitOptions { ExpectedService = name };
 
@@ -106,7 +106,7 @@ public sealed class PortProbeWaitForServiceTests
     }
 
     [Fact]
-    public void The_known_services_are_the_tcp_services_of_the_identification_table()
+    public void TheKnownServicesAreTheTcpServicesOfTheIdentificationTable()
     {
         var known = ServiceIdentity.KnownTcpServices;
 

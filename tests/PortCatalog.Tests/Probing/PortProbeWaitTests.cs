@@ -10,7 +10,7 @@ namespace PortCatalog.Tests.Probing;
 public sealed class PortProbeWaitTests
 {
     [Fact]
-    public async Task A_port_already_open_is_found_at_the_first_attempt()
+    public async Task APortAlreadyOpenIsFoundAtTheFirstAttempt()
     {
         using var listener = new AcceptingListener(IPAddress.Loopback);
 
@@ -22,7 +22,7 @@ public sealed class PortProbeWaitTests
     }
 
     [Fact]
-    public async Task A_listener_that_opens_after_a_delay_ends_the_wait_soon_after()
+    public async Task AListenerThatOpensAfterADelayEndsTheWaitSoonAfter()
     {
         var port = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
         var opensAfter = TimeSpan.FromMilliseconds(400);
@@ -45,7 +45,7 @@ public sealed class PortProbeWaitTests
     }
 
     [Fact]
-    public async Task A_host_given_as_text_may_be_an_address_literal_with_or_without_brackets()
+    public async Task AHostGivenAsTextMayBeAnAddressLiteralWithOrWithoutBrackets()
     {
         using var listener4 = new AcceptingListener(IPAddress.Loopback);
         using var listener6 = new AcceptingListener(IPAddress.IPv6Loopback);
@@ -56,7 +56,7 @@ public sealed class PortProbeWaitTests
     }
 
     [Fact]
-    public async Task A_closed_port_times_out_naming_the_endpoint_the_time_waited_and_closed()
+    public async Task AClosedPortTimesOutNamingTheEndpointTheTimeWaitedAndClosed()
     {
         var port = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
         var timeout = TimeSpan.FromMilliseconds(300);
@@ -77,7 +77,7 @@ public sealed class PortProbeWaitTests
     }
 
     [Fact]
-    public async Task A_port_that_never_answers_times_out_as_filtered_within_the_overall_timeout()
+    public async Task APortThatNeverAnswersTimesOutAsFilteredWithinTheOverallTimeout()
     {
         using var silent = new SilentTcpListener(IPAddress.Loopback);
         var options = new PortWaitOptions { Timeout = TimeSpan.FromMilliseconds(500), AttemptTimeout = TimeSpan.FromSeconds(10) };
@@ -93,7 +93,7 @@ public sealed class PortProbeWaitTests
     }
 
     [Fact]
-    public async Task An_ipv6_endpoint_is_named_in_brackets()
+    public async Task AnIpv6EndpointIsNamedInBrackets()
     {
         var port = ProbeTargets.FreeTcpPort(IPAddress.IPv6Loopback);
 
@@ -104,7 +104,7 @@ public sealed class PortProbeWaitTests
     }
 
     [Fact]
-    public async Task Cancelling_stops_the_wait_promptly_with_OperationCanceledException()
+    public async Task CancellingStopsTheWaitPromptlyWithOperationCanceledException()
     {
         var port = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
@@ -116,7 +116,7 @@ public sealed class PortProbeWaitTests
     }
 
     [Fact]
-    public async Task Cancelling_while_an_attempt_waits_for_an_answer_stops_it_too()
+    public async Task CancellingWhileAnAttemptWaitsForAnAnswerStopsItToo()
     {
         using var silent = new SilentTcpListener(IPAddress.Loopback);
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
@@ -129,7 +129,7 @@ public sealed class PortProbeWaitTests
     }
 
     [Fact]
-    public async Task A_token_cancelled_before_the_call_cancels_at_once()
+    public async Task ATokenCancelledBeforeTheCallCancelsAtOnce()
     {
         using var listener = new AcceptingListener(IPAddress.Loopback);
 
@@ -137,7 +137,7 @@ public sealed class PortProbeWaitTests
     }
 
     [Fact]
-    public async Task Bad_arguments_are_refused_naming_the_parameter()
+    public async Task BadArgumentsAreRefusedNamingTheParameter()
     {
         Assert.Equal("address", (await Assert.ThrowsAsync<ArgumentNullException>(() => PortProbe.WaitUntilOpenAsync((IPAddress)null!, 80, TimeSpan.FromSeconds(1)))).ParamName);
         Assert.Equal("host", (await Assert.ThrowsAsync<ArgumentNullException>(() => PortProbe.WaitUntilOpenAsync((string)null!, 80, TimeSpan.FromSeconds(1)))).ParamName);
@@ -152,7 +152,7 @@ public sealed class PortProbeWaitTests
     }
 
     [LinuxFact]
-    public void Polling_a_closed_port_allocates_nothing_per_attempt_once_warm()
+    public void PollingAClosedPortAllocatesNothingPerAttemptOnceWarm()
     {
         // Measured in a child process (see the probe allocation test): the difference between a long and a short wait on
         // a refused port, divided by the difference in attempts, leaves out what a wait costs once (its task, timer,
@@ -168,7 +168,7 @@ public sealed class PortProbeWaitTests
     }
 
     [LinuxRootFact]
-    public void A_name_that_does_not_resolve_is_retried_until_the_timeout_and_named_in_the_error()
+    public void ANameThatDoesNotResolveIsRetriedUntilTheTimeoutAndNamedInTheError()
     {
         // Inside `unshare --net` the resolver has no network: the lookup fails on this machine and never leaves it.
         string[] command = [.. NetworkNamespace.FreshWithoutNetwork, "dotnet", ProbeHostDll, "wait", "no-such-host.invalid", "--port", "5432", "--timeout-ms", "700"];
@@ -184,8 +184,8 @@ public sealed class PortProbeWaitTests
         Assert.Contains("last seen: name not resolved", run.Stderr);
     }
 
-    [LinuxRootFact]
-    public void A_name_that_resolves_is_waited_for_on_its_address()
+    [LinuxRootFact("ip")]
+    public void ANameThatResolvesIsWaitedForOnItsAddress()
     {
         // `localhost` comes from the hosts file; inside a fresh namespace with lo up nothing else can answer.
         string[] command = [.. NetworkNamespace.FreshWithLoopback(), "dotnet", ProbeHostDll, "wait", "localhost", "--listen-after-ms", "300", "--timeout-ms", "10000"];

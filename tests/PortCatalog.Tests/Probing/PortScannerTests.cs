@@ -10,7 +10,7 @@ public sealed class PortScannerTests
     private static readonly PortScanOptions Fast = new() { Timeout = TimeSpan.FromMilliseconds(300), Window = 64 };
 
     [Fact]
-    public async Task A_scan_streams_the_open_ports_and_counts_every_state()
+    public async Task AScanStreamsTheOpenPortsAndCountsEveryState()
     {
         using var open = new AcceptingListener(IPAddress.Loopback);
         var closed = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
@@ -27,7 +27,7 @@ public sealed class PortScannerTests
     }
 
     [Fact]
-    public async Task Report_all_states_streams_every_port_and_the_summary_adds_up()
+    public async Task ReportAllStatesStreamsEveryPortAndTheSummaryAddsUp()
     {
         using var open = new AcceptingListener(IPAddress.IPv6Loopback);
         using var silent = new SilentTcpListener(IPAddress.IPv6Loopback);
@@ -44,7 +44,7 @@ public sealed class PortScannerTests
     }
 
     [Fact]
-    public async Task Udp_and_tcp_scan_together_over_several_hosts()
+    public async Task UdpAndTcpScanTogetherOverSeveralHosts()
     {
         using var echo4 = new UdpEchoServer(IPAddress.Loopback);
         using var tcp6 = new AcceptingListener(IPAddress.IPv6Loopback);
@@ -60,7 +60,7 @@ public sealed class PortScannerTests
     }
 
     [Fact]
-    public async Task Silent_ports_are_asked_again_as_many_times_as_the_retries_say()
+    public async Task SilentPortsAreAskedAgainAsManyTimesAsTheRetriesSay()
     {
         using var silent = new SilentTcpListener(IPAddress.Loopback);
         using var scanner = new PortScanner(new PortScanOptions { Timeout = TimeSpan.FromMilliseconds(100), Retries = 2, ReportAllStates = true });
@@ -72,7 +72,7 @@ public sealed class PortScannerTests
     }
 
     [Fact]
-    public async Task Progress_reaches_the_total()
+    public async Task ProgressReachesTheTotal()
     {
         using var scanner = new PortScanner(Fast);
         var last = default(ScanProgress);
@@ -87,7 +87,7 @@ public sealed class PortScannerTests
     }
 
     [LinuxFact]
-    public async Task Stopping_the_enumeration_early_stops_the_scan_and_closes_its_sockets()
+    public async Task StoppingTheEnumerationEarlyStopsTheScanAndClosesItsSockets()
     {
         using var open = new AcceptingListener(IPAddress.Loopback);
         using var silent = new SilentTcpListener(IPAddress.Loopback);
@@ -105,7 +105,7 @@ public sealed class PortScannerTests
     }
 
     [Fact]
-    public async Task Disposing_the_scanner_ends_a_running_scan_and_refuses_new_ones()
+    public async Task DisposingTheScannerEndsARunningScanAndRefusesNewOnes()
     {
         using var silent = new SilentTcpListener(IPAddress.Loopback);
         var scanner = new PortScanner(new PortScanOptions { Timeout = TimeSpan.FromSeconds(30) });
@@ -119,7 +119,7 @@ public sealed class PortScannerTests
     }
 
     [Fact]
-    public async Task Cancelling_a_scan_throws_operation_canceled()
+    public async Task CancellingAScanThrowsOperationCanceled()
     {
         using var silent = new SilentTcpListener(IPAddress.Loopback);
         using var scanner = new PortScanner(new PortScanOptions { Timeout = TimeSpan.FromSeconds(30) });

@@ -9,7 +9,7 @@ public sealed class PortSetTests
     [InlineData("10-20,15-25,26", "10-26", 17)]
     [InlineData("0,65535", "0,65535", 2)]
     [InlineData("5,4,3", "3-5", 3)]
-    public void Parse_merges_sorts_and_prints_the_canonical_list(string text, string canonical, int count)
+    public void ParseMergesSortsAndPrintsTheCanonicalList(string text, string canonical, int count)
     {
         var set = PortSet.Parse(text);
 
@@ -27,7 +27,7 @@ public sealed class PortSetTests
     [InlineData("100-10", "item \"100-10\" at position 1")]
     [InlineData("http", "item \"http\" at position 1")]
     [InlineData("1-2-3", "item \"1-2-3\" at position 1")]
-    public void Parse_rejects_bad_lists_naming_the_item_and_its_position(string text, string expected)
+    public void ParseRejectsBadListsNamingTheItemAndItsPosition(string text, string expected)
     {
         var error = Assert.Throws<FormatException>(() => PortSet.Parse(text));
 
@@ -37,13 +37,13 @@ public sealed class PortSetTests
     }
 
     [Fact]
-    public void Parse_of_null_names_the_argument()
+    public void ParseOfNullNamesTheArgument()
     {
         Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => PortSet.Parse(null!)).ParamName);
     }
 
     [Fact]
-    public void All_is_every_port_but_zero()
+    public void AllIsEveryPortButZero()
     {
         Assert.Equal(65535, PortSet.All.Count);
         Assert.False(PortSet.All.Contains(0));
@@ -53,7 +53,7 @@ public sealed class PortSetTests
     }
 
     [Fact]
-    public void Indexing_walks_the_ports_in_ascending_order()
+    public void IndexingWalksThePortsInAscendingOrder()
     {
         var set = PortSet.Parse("7,100-103,9000,20-21");
 
@@ -65,13 +65,13 @@ public sealed class PortSetTests
     [InlineData(-1, 10, "first")]
     [InlineData(10, 65536, "last")]
     [InlineData(10, 9, "last")]
-    public void Range_rejects_bad_bounds_naming_the_argument(int first, int last, string parameter)
+    public void RangeRejectsBadBoundsNamingTheArgument(int first, int last, string parameter)
     {
         Assert.Equal(parameter, Assert.Throws<ArgumentOutOfRangeException>(() => PortSet.Range(first, last)).ParamName);
     }
 
     [Fact]
-    public void Of_rejects_a_port_out_of_range_and_ignores_duplicates()
+    public void OfRejectsAPortOutOfRangeAndIgnoresDuplicates()
     {
         Assert.Equal("ports", Assert.Throws<ArgumentOutOfRangeException>(() => PortSet.Of([80, 70000])).ParamName);
         Assert.Equal("22,80", PortSet.Of([80, 22, 80]).ToString());

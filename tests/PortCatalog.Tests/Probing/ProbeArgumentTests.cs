@@ -11,7 +11,7 @@ public sealed class ProbeArgumentTests
     [InlineData(-1)]
     [InlineData(65536)]
     [InlineData(int.MaxValue)]
-    public void Ports_outside_0_to_65535_are_rejected(int port)
+    public void PortsOutside0To65535AreRejected(int port)
     {
         Assert.Equal("port", Assert.Throws<ArgumentOutOfRangeException>(() => PortProbe.ProbeTcpAsync(IPAddress.Loopback, port, Second)).ParamName);
         Assert.Equal("port", Assert.Throws<ArgumentOutOfRangeException>(() => PortProbe.ProbeUdpAsync(IPAddress.Loopback, port, Second)).ParamName);
@@ -21,7 +21,7 @@ public sealed class ProbeArgumentTests
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
-    public void Timeouts_that_are_not_positive_are_rejected(int milliseconds)
+    public void TimeoutsThatAreNotPositiveAreRejected(int milliseconds)
     {
         var timeout = TimeSpan.FromMilliseconds(milliseconds);
 
@@ -31,7 +31,7 @@ public sealed class ProbeArgumentTests
     }
 
     [Fact]
-    public void Null_targets_are_rejected()
+    public void NullTargetsAreRejected()
     {
         Assert.Equal("address", Assert.Throws<ArgumentNullException>(() => PortProbe.ProbeTcpAsync((IPAddress)null!, 80, Second)).ParamName);
         Assert.Equal("endPoint", Assert.Throws<ArgumentNullException>(() => PortProbe.ProbeTcpAsync((IPEndPoint)null!, Second)).ParamName);
@@ -40,7 +40,7 @@ public sealed class ProbeArgumentTests
     }
 
     [Fact]
-    public void Scanner_arguments_are_checked_when_the_scan_is_requested()
+    public void ScannerArgumentsAreCheckedWhenTheScanIsRequested()
     {
         using var scanner = new PortScanner();
 
@@ -54,7 +54,7 @@ public sealed class ProbeArgumentTests
     }
 
     [Fact]
-    public void Scan_options_reject_values_that_cannot_work()
+    public void ScanOptionsRejectValuesThatCannotWork()
     {
         Assert.Equal("Window", Assert.Throws<ArgumentOutOfRangeException>(() => new PortScanOptions { Window = 0 }).ParamName);
         Assert.Equal("Retries", Assert.Throws<ArgumentOutOfRangeException>(() => new PortScanOptions { Retries = -1 }).ParamName);
@@ -68,7 +68,7 @@ public sealed class ProbeArgumentTests
     [InlineData("255.255.255.255")]
     [InlineData("ff02::1")]
     [InlineData("::ffff:224.0.0.1")]
-    public void Multicast_and_broadcast_destinations_are_refused_before_anything_is_sent(string address)
+    public void MulticastAndBroadcastDestinationsAreRefusedBeforeAnythingIsSent(string address)
     {
         var ip = IPAddress.Parse(address);
         using var scanner = new PortScanner();

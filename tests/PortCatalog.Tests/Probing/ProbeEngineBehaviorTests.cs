@@ -45,7 +45,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     [Theory]
     [InlineData("127.0.0.1")]
     [InlineData("::1")]
-    public async Task Tcp_listening_port_is_open(string address)
+    public async Task TcpListeningPortIsOpen(string address)
     {
         var ip = IPAddress.Parse(address);
         using var listener = new AcceptingListener(ip);
@@ -54,7 +54,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     }
 
     [LinuxFact]
-    public async Task Open_probes_reset_their_connections_and_leave_no_time_wait()
+    public async Task OpenProbesResetTheirConnectionsAndLeaveNoTimeWait()
     {
         using var listener = new AcceptingListener(IPAddress.Loopback);
 
@@ -79,7 +79,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     [Theory]
     [InlineData("127.0.0.1")]
     [InlineData("::1")]
-    public async Task Tcp_port_without_listener_is_closed(string address)
+    public async Task TcpPortWithoutListenerIsClosed(string address)
     {
         var ip = IPAddress.Parse(address);
 
@@ -89,7 +89,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     [Theory]
     [InlineData("127.0.0.1")]
     [InlineData("::1")]
-    public async Task Tcp_port_that_never_answers_is_filtered_after_the_timeout(string address)
+    public async Task TcpPortThatNeverAnswersIsFilteredAfterTheTimeout(string address)
     {
         var ip = IPAddress.Parse(address);
         using var silent = new SilentTcpListener(ip);
@@ -105,7 +105,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     [Theory]
     [InlineData("127.0.0.1")]
     [InlineData("::1")]
-    public async Task Udp_echo_port_is_open(string address)
+    public async Task UdpEchoPortIsOpen(string address)
     {
         var ip = IPAddress.Parse(address);
         using var echo = new UdpEchoServer(ip);
@@ -116,7 +116,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     [Theory]
     [InlineData("127.0.0.1")]
     [InlineData("::1")]
-    public async Task Udp_port_without_socket_is_closed(string address)
+    public async Task UdpPortWithoutSocketIsClosed(string address)
     {
         var ip = IPAddress.Parse(address);
 
@@ -126,7 +126,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     [Theory]
     [InlineData("127.0.0.1")]
     [InlineData("::1")]
-    public async Task Udp_port_that_stays_silent_is_open_or_filtered(string address)
+    public async Task UdpPortThatStaysSilentIsOpenOrFiltered(string address)
     {
         var ip = IPAddress.Parse(address);
         using var silent = new System.Net.Sockets.Socket(ip.AddressFamily, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
@@ -138,7 +138,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     }
 
     [NetworkNamespaceFact]
-    public void Dropped_and_rejected_ports_in_a_network_namespace_are_classified()
+    public void DroppedAndRejectedPortsInANetworkNamespaceAreClassified()
     {
         const int DroppedTcp = 7001, DroppedUdp = 7002, Unfiltered = 7003, UnreachableTcp = 7004, ProhibitedUdp = 7005;
         using var ns = NetworkNamespace.Create(
@@ -174,7 +174,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
         => Engine.ProbeUdpAsync(address, port, "ping"u8.ToArray(), timeout, CancellationToken.None).AsTask().GetAwaiter().GetResult();
 
     [NetworkNamespaceFact]
-    public void Icmp_protocol_unreachable_is_filtered_proto_unreach_not_an_exception()
+    public void IcmpProtocolUnreachableIsFilteredProtoUnreachNotAnException()
     {
         const int Port = 7101;
         using var ns = NetworkNamespace.Create(
@@ -187,7 +187,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     }
 
     [NetworkNamespaceFact]
-    public void Udp_host_and_network_unreachable_are_filtered_with_their_reason()
+    public void UdpHostAndNetworkUnreachableAreFilteredWithTheirReason()
     {
         const int HostPort = 7111, NetPort = 7112, ProhibitedPort = 7113;
         using var ns = NetworkNamespace.Create(
@@ -210,7 +210,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     }
 
     [NetworkNamespaceFact]
-    public void Tcp_answered_by_icmp_port_unreachable_is_decided_at_once_over_both_families()
+    public void TcpAnsweredByIcmpPortUnreachableIsDecidedAtOnceOverBothFamilies()
     {
         // Over IPv6 the kernel keeps an ICMPv6 error that arrives during connect() as a "soft" error until the SYN is
         // retransmitted (about 1 s); the error queue has it at once. The timeout is shorter than that retransmission.
@@ -234,7 +234,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     }
 
     [NetworkNamespaceFact]
-    public void A_udp_probe_that_hears_its_own_datagram_is_closed_self_connect()
+    public void AUdpProbeThatHearsItsOwnDatagramIsClosedSelfConnect()
     {
         // With a one-port ephemeral range P, a UDP socket connected to 127.0.0.1:P is bound to P itself and receives its
         // own datagram: nothing else holds the port.
@@ -248,7 +248,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     }
 
     [Fact]
-    public async Task Ipv4_mapped_addresses_are_probed_over_ipv4_and_leave_native_ipv6_probes_alone()
+    public async Task Ipv4MappedAddressesAreProbedOverIpv4AndLeaveNativeIpv6ProbesAlone()
     {
         using var listener4 = new AcceptingListener(IPAddress.Loopback);
         using var listener6 = new AcceptingListener(IPAddress.IPv6Loopback);
@@ -263,7 +263,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     }
 
     [LinuxFact]
-    public async Task A_finished_scan_leaves_no_socket_open_not_even_a_spare()
+    public async Task AFinishedScanLeavesNoSocketOpenNotEvenASpare()
     {
         using var scanner = new PortScanner(new PortScanOptions { Window = 64, Timeout = TimeSpan.FromSeconds(1) }, Engine);
         await scanner.RunAsync(IPAddress.Loopback, PortSet.Range(20_000, 20_200));
@@ -276,7 +276,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     }
 
     [LinuxFact]
-    public async Task Thousands_of_probes_with_millisecond_timeouts_still_see_the_answers_that_came()
+    public async Task ThousandsOfProbesWithMillisecondTimeoutsStillSeeTheAnswersThatCame()
     {
         using var listener = new AcceptingListener(IPAddress.Loopback);
         var closed = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
@@ -289,7 +289,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     }
 
     [Fact]
-    public async Task Cancelling_a_probe_in_flight_throws_and_closes_its_socket()
+    public async Task CancellingAProbeInFlightThrowsAndClosesItsSocket()
     {
         using var silent = new SilentTcpListener(IPAddress.Loopback);
         await TcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromMilliseconds(20), CancellationToken.None); // warm
@@ -303,7 +303,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     }
 
     [Fact]
-    public async Task The_longest_timeout_waits_until_cancelled()
+    public async Task TheLongestTimeoutWaitsUntilCancelled()
     {
         using var silent = new SilentTcpListener(IPAddress.Loopback);
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
@@ -314,7 +314,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     }
 
     [Fact]
-    public async Task An_already_cancelled_token_throws_without_probing()
+    public async Task AnAlreadyCancelledTokenThrowsWithoutProbing()
     {
         using var cts = new CancellationTokenSource();
         cts.Cancel();
@@ -323,7 +323,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     }
 
     [NetworkNamespaceFact]
-    public void A_connection_to_itself_is_not_an_open_port()
+    public void AConnectionToItselfIsNotAnOpenPort()
     {
         // In a namespace whose ephemeral range is the single port P, a connect to 127.0.0.1:P must use P as its source
         // port too: the SYN meets its own socket and the kernel completes a simultaneous open with itself.
@@ -339,7 +339,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     }
 
     [LinuxFact]
-    public async Task Scanning_the_ephemeral_range_finds_no_open_port_where_nothing_listens()
+    public async Task ScanningTheEphemeralRangeFindsNoOpenPortWhereNothingListens()
     {
         // On loopback the kernel may choose the destination port as a probe's source port, and the SYN then "connects"
         // to itself. Every port reported open must be a real listener.
@@ -360,7 +360,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     }
 
     [LinuxFact]
-    public async Task No_descriptor_leaks_after_100000_probes()
+    public async Task NoDescriptorLeaksAfter100000Probes()
     {
         using var listener = new AcceptingListener(IPAddress.Loopback);
         var closedPort = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
@@ -384,7 +384,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     }
 
     [LinuxFact]
-    public async Task No_descriptor_leaks_after_timeouts()
+    public async Task NoDescriptorLeaksAfterTimeouts()
     {
         using var silent = new SilentTcpListener(IPAddress.Loopback);
         await TcpAsync(IPAddress.Loopback, silent.Port, TimeSpan.FromMilliseconds(10), CancellationToken.None);
@@ -398,7 +398,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     }
 
     [LinuxFact]
-    public async Task No_descriptor_leaks_after_a_cancelled_scan()
+    public async Task NoDescriptorLeaksAfterACancelledScan()
     {
         using var silent = new SilentTcpListener(IPAddress.Loopback);
         using var scanner = new PortScanner(new PortScanOptions { Window = 128, Timeout = TimeSpan.FromSeconds(10), ReportAllStates = true }, Engine);
@@ -425,7 +425,7 @@ public abstract class ProbeEngineBehaviorTests : IDisposable
     }
 
     [LinuxFact]
-    public async Task Socket_descriptors_return_to_their_starting_count_after_many_probes_timeouts_and_cancellations()
+    public async Task SocketDescriptorsReturnToTheirStartingCountAfterManyProbesTimeoutsAndCancellations()
     {
         using var listener = new AcceptingListener(IPAddress.Loopback);
         var openPort = listener.Port;

@@ -8,7 +8,7 @@ namespace PortCatalog.Tests.Probing;
 public sealed class ProbeEngineSelectionTests
 {
     [Fact]
-    public void Default_is_the_epoll_engine_on_linux_and_the_portable_one_elsewhere()
+    public void DefaultIsTheEpollEngineOnLinuxAndThePortableOneElsewhere()
     {
         var engine = ProbeEngines.Get(ProbeEngineKind.Default);
 
@@ -23,7 +23,7 @@ public sealed class ProbeEngineSelectionTests
     }
 
     [Fact]
-    public void The_portable_engine_can_be_asked_for_switched_on_or_forced()
+    public void ThePortableEngineCanBeAskedForSwitchedOnOrForced()
     {
         Assert.IsType<PortableProbeEngine>(ProbeEngines.Get(ProbeEngineKind.Portable));
         Assert.Same(ProbeEngines.Get(ProbeEngineKind.Portable), ProbeEngines.Get(ProbeEngineKind.Portable));

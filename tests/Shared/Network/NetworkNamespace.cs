@@ -12,7 +12,8 @@ namespace PortCatalog.Testing;
 /// <see cref="Exec"/> and <see cref="Run"/>; code of this process with <see cref="RunInside"/>. Dispose deletes it (and
 /// its rules). Tests that use it are <see cref="NetworkNamespaceFactAttribute"/>.</item>
 /// <item>A fresh, anonymous one for a single program (<see cref="FreshWithLoopback"/>, <see cref="FreshWithoutNetwork"/>:
-/// <c>unshare --net</c>), gone when the program exits. Tests that use it are <see cref="LinuxRootFactAttribute"/>.</item>
+/// <c>unshare --net</c>), gone when the program exits. Tests that use it are <see cref="LinuxRootFactAttribute"/>, naming
+/// <c>ip</c> when loopback is brought up (<c>[LinuxRootFact("ip")]</c>).</item>
 /// </list>
 /// </summary>
 internal sealed class NetworkNamespace : IDisposable

@@ -13,7 +13,7 @@ public sealed class LinuxProbeEngineBehaviorTests : ProbeEngineBehaviorTests
     private protected override bool ReadsIcmpTypeAndCode => true;
 
     [LinuxFact]
-    public void Warm_probes_allocate_less_than_one_byte_each()
+    public void WarmProbesAllocateLessThanOneByteEach()
     {
         // Measured in a child process of its own (ProbeHost alloc, over the default engine, which is this one on Linux):
         // GC.GetTotalAllocatedBytes counts every thread, and the test runner allocates on its threads meanwhile.
@@ -32,7 +32,7 @@ public sealed class LinuxProbeEngineBehaviorTests : ProbeEngineBehaviorTests
     }
 
     [LinuxFact]
-    public void A_child_process_limited_to_128_descriptors_completes_a_full_scan()
+    public void AChildProcessLimitedTo128DescriptorsCompletesAFullScan()
     {
         // 100 ports that never answer keep probes in flight for the whole timeout, so a window of 4096 sockets would need
         // far more than 128 descriptors; the scanner must fit its window to the limit and still finish correctly.

@@ -10,7 +10,7 @@ public sealed class PortableProbeEngineBehaviorTests : ProbeEngineBehaviorTests
     private protected override IProbeEngine CreateEngine() => new PortableProbeEngine();
 
     [LinuxProgramFact("prlimit")]
-    public void Full_scans_under_64_descriptors_finish_without_aborting_the_process()
+    public void FullScansUnder64DescriptorsFinishWithoutAbortingTheProcess()
     {
         // The runtime starts threads as a scan runs, and those need descriptors too: the window must leave them room.
         for (var run = 0; run < 5; run++)

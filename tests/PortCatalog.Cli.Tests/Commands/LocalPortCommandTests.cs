@@ -1,13 +1,14 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
+using PortCatalog.Cli.Tests.Infrastructure;
 
-namespace PortCatalog.Cli.Tests;
+namespace PortCatalog.Cli.Tests.Commands;
 
 public sealed class LocalPortCommandTests
 {
     [LinuxFact]
-    public void Listeners_json_includes_a_listener_the_test_opens()
+    public void ListenersJsonIncludesAListenerTheTestOpens()
     {
         using var listeners = new LoopbackListeners();
         var port = listeners.Open(IPAddress.Loopback);
@@ -21,7 +22,7 @@ public sealed class LocalPortCommandTests
     }
 
     [LinuxFact]
-    public void Listeners_name_the_owning_process_of_a_socket_this_user_owns()
+    public void ListenersNameTheOwningProcessOfASocketThisUserOwns()
     {
         using var listeners = new LoopbackListeners();
         var v4 = listeners.Open(IPAddress.Loopback);
@@ -43,7 +44,7 @@ public sealed class LocalPortCommandTests
     }
 
     [Fact]
-    public void Free_port_prints_a_bare_number_when_stdout_is_not_a_terminal()
+    public void FreePortPrintsABareNumberWhenStdoutIsNotATerminal()
     {
         var run = Portcat.Run("free-port");
 
@@ -54,7 +55,7 @@ public sealed class LocalPortCommandTests
     }
 
     [Fact]
-    public void Free_port_json_gives_a_port_that_can_be_bound()
+    public void FreePortJsonGivesAPortThatCanBeBound()
     {
         var run = Portcat.Run("free-port", "--transport", "tcp/udp", "--format", "json");
 

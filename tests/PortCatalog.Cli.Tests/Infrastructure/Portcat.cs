@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text;
 
-namespace PortCatalog.Cli.Tests;
+namespace PortCatalog.Cli.Tests.Infrastructure;
 
 /// <summary>The built portcat, run as a child process with redirected output (so it prints plain, uncoloured text).</summary>
 internal static class Portcat

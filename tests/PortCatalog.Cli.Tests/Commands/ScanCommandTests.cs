@@ -1,13 +1,14 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
+using PortCatalog.Cli.Tests.Infrastructure;
 
-namespace PortCatalog.Cli.Tests;
+namespace PortCatalog.Cli.Tests.Commands;
 
 public sealed class ScanCommandTests
 {
     [Fact]
-    public void Json_scan_reports_exactly_the_loopback_listeners_among_the_probed_ports()
+    public void JsonScanReportsExactlyTheLoopbackListenersAmongTheProbedPorts()
     {
         using var listeners = new LoopbackListeners();
         var open = new[] { listeners.Open(IPAddress.Loopback), listeners.Open(IPAddress.Loopback), listeners.Open(IPAddress.Loopback) };
@@ -27,7 +28,7 @@ public sealed class ScanCommandTests
     }
 
     [Ipv6Fact]
-    public void Scan_of_several_hosts_probes_each_named_address_and_reports_its_own_listeners()
+    public void ScanOfSeveralHostsProbesEachNamedAddressAndReportsItsOwnListeners()
     {
         using var listeners = new LoopbackListeners();
         var v4 = listeners.Open(IPAddress.Loopback);
@@ -43,8 +44,8 @@ public sealed class ScanCommandTests
         Assert.Contains("2 open, 2 closed", run.Stderr);
     }
 
-    [LinuxRootFact]
-    public void Scan_resolves_a_host_name_inside_its_namespace_and_labels_results_with_it()
+    [LinuxRootFact("ip")]
+    public void ScanResolvesAHostNameInsideItsNamespaceAndLabelsResultsWithIt()
     {
         // Resolution happens in a private network namespace (hosts file only; DNS unreachable), and so does the probe.
         var run = Portcat.RunIsolated("scan", "localhost", "-p", "9", "--all-states", "--format", "json");
@@ -57,7 +58,7 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
-    public void All_states_csv_lists_every_probed_port_with_its_state_and_catalog_service()
+    public void AllStatesCsvListsEveryProbedPortWithItsStateAndCatalogService()
     {
         using var listeners = new LoopbackListeners();
         var open = listeners.Open(IPAddress.Loopback);
@@ -80,7 +81,7 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
-    public void Udp_scan_reports_a_replying_socket_open_and_an_unbound_port_closed()
+    public void UdpScanReportsAReplyingSocketOpenAndAnUnboundPortClosed()
     {
         using var echo = new UdpEchoServer(IPAddress.Loopback);
         var open = echo.Port;
@@ -97,7 +98,7 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
-    public void Table_scan_shows_the_catalog_service_of_an_open_well_known_port_and_the_summary()
+    public void TableScanShowsTheCatalogServiceOfAnOpenWellKnownPortAndTheSummary()
     {
         // Listen on the first unprivileged catalog TCP port nothing on this machine holds.
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -115,7 +116,7 @@ public sealed class ScanCommandTests
     }
 
     [LinuxProgramFact("prlimit")]
-    public void A_window_lowered_to_fit_the_open_file_limit_is_said_once_on_stderr()
+    public void AWindowLoweredToFitTheOpenFileLimitIsSaidOnceOnStderr()
     {
         using var listeners = new LoopbackListeners();
         var port = listeners.Open(IPAddress.Loopback);
@@ -128,7 +129,7 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
-    public void An_unlowered_window_is_not_mentioned()
+    public void AnUnloweredWindowIsNotMentioned()
     {
         var run = Portcat.Run("scan", "127.0.0.1", "-p", "1-10", "--window", "4", "--format", "json");
 

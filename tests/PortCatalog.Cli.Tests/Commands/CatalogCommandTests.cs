@@ -1,11 +1,12 @@
 using System.Globalization;
+using PortCatalog.Cli.Tests.Infrastructure;
 
-namespace PortCatalog.Cli.Tests;
+namespace PortCatalog.Cli.Tests.Commands;
 
 public sealed class CatalogCommandTests
 {
     [Fact]
-    public void Lookup_json_finds_entries_by_port_name_constant_and_transport()
+    public void LookupJsonFindsEntriesByPortNameConstantAndTransport()
     {
         var run = Portcat.Run("lookup", "22", "ms-sql-s", "SqlServer", "5432/tcp", "--format", "json");
 
@@ -24,7 +25,7 @@ public sealed class CatalogCommandTests
     }
 
     [Fact]
-    public void Lookup_of_a_port_inside_a_range_finds_the_range_entry_with_its_extent()
+    public void LookupOfAPortInsideARangeFindsTheRangeEntryWithItsExtent()
     {
         var range = WellKnownPorts.X11Range;
         var inside = range.First + 10;
@@ -40,7 +41,7 @@ public sealed class CatalogCommandTests
     }
 
     [Fact]
-    public void Lookup_miss_exits_1_names_the_query_and_still_prints_the_hits()
+    public void LookupMissExits1NamesTheQueryAndStillPrintsTheHits()
     {
         var run = Portcat.Run("lookup", "ssh", "no-such-service", "--format", "json");
 
@@ -50,7 +51,7 @@ public sealed class CatalogCommandTests
     }
 
     [Fact]
-    public void List_csv_holds_every_catalog_entry_with_stable_headers()
+    public void ListCsvHoldsEveryCatalogEntryWithStableHeaders()
     {
         var run = Portcat.Run("list", "--format", "csv");
 
@@ -63,7 +64,7 @@ public sealed class CatalogCommandTests
     }
 
     [Fact]
-    public void List_filters_by_transport_port_range_and_text()
+    public void ListFiltersByTransportPortRangeAndText()
     {
         var run = Portcat.Run("list", "--transport", "udp", "--range", "1-1024", "--search", "o", "--format", "json");
 

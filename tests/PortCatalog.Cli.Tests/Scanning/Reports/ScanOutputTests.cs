@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Net;
 using System.Xml.Linq;
+using PortCatalog.Cli.Tests.Infrastructure;
 
-namespace PortCatalog.Cli.Tests;
+namespace PortCatalog.Cli.Tests.Scanning.Reports;
 
 /// <summary>nmap's output shapes (XML, grepable), -o FILE beside the terminal's table, --open, and the empty result.</summary>
 public sealed class ScanOutputTests
 {
     [NmapXmlFact]
-    public void Xml_validates_against_nmap_dtd_renders_with_nmap_xsl_and_lists_the_listener()
+    public void XmlValidatesAgainstNmapDtdRendersWithNmapXslAndListsTheListener()
     {
         using var listeners = new LoopbackListeners();
         var open = listeners.Open(IPAddress.Loopback);
@@ -42,7 +43,7 @@ public sealed class ScanOutputTests
     }
 
     [LinuxProgramFact("nmap")]
-    public void Xml_port_states_agree_with_nmaps_own_connect_scan_of_the_same_ports()
+    public void XmlPortStatesAgreeWithNmapsOwnConnectScanOfTheSamePorts()
     {
         using var listeners = new LoopbackListeners();
         var open = listeners.Open(IPAddress.Loopback);
@@ -58,7 +59,7 @@ public sealed class ScanOutputTests
     }
 
     [Fact]
-    public void Grepable_writes_nmaps_host_and_ports_lines()
+    public void GrepableWritesNmapsHostAndPortsLines()
     {
         using var listeners = new LoopbackListeners();
         var open = listeners.Open(IPAddress.Loopback);
@@ -77,7 +78,7 @@ public sealed class ScanOutputTests
     }
 
     [Fact]
-    public void Output_file_gets_the_format_while_stdout_keeps_the_table_and_summary()
+    public void OutputFileGetsTheFormatWhileStdoutKeepsTheTableAndSummary()
     {
         using var listeners = new LoopbackListeners();
         var open = listeners.Open(IPAddress.Loopback);
@@ -99,7 +100,7 @@ public sealed class ScanOutputTests
     }
 
     [Fact]
-    public void Nmap_output_spellings_write_their_format_to_the_file_or_to_stdout()
+    public void NmapOutputSpellingsWriteTheirFormatToTheFileOrToStdout()
     {
         using var listeners = new LoopbackListeners();
         var open = listeners.Open(IPAddress.Loopback);
@@ -122,7 +123,7 @@ public sealed class ScanOutputTests
     }
 
     [Fact]
-    public void Open_is_accepted_as_the_default_and_contradicts_all_states()
+    public void OpenIsAcceptedAsTheDefaultAndContradictsAllStates()
     {
         using var listeners = new LoopbackListeners();
         var open = listeners.Open(IPAddress.Loopback);
@@ -136,7 +137,7 @@ public sealed class ScanOutputTests
     }
 
     [Fact]
-    public void An_empty_result_says_what_was_scanned_and_how_to_scan_more()
+    public void AnEmptyResultSaysWhatWasScannedAndHowToScanMore()
     {
         var closed = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
 

@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using PortCatalog.Cli.Tests.Infrastructure;
 
-namespace PortCatalog.Cli.Tests;
+namespace PortCatalog.Cli.Tests.Scanning;
 
 /// <summary>Targets as nmap takes them: CIDR blocks, octet ranges, list files; ports by number, range, '-' and name.</summary>
 public sealed partial class ScanTargetTests
 {
     [Fact]
-    public void Cidr_block_scans_every_address_of_the_block_in_order()
+    public void CidrBlockScansEveryAddressOfTheBlockInOrder()
     {
         using var listeners = new LoopbackListeners();
         var port = listeners.Open(IPAddress.Loopback);
@@ -24,7 +25,7 @@ public sealed partial class ScanTargetTests
     }
 
     [Fact]
-    public void Octet_range_scans_the_addresses_it_names()
+    public void OctetRangeScansTheAddressesItNames()
     {
         var closed = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
 
@@ -35,8 +36,8 @@ public sealed partial class ScanTargetTests
         Assert.Equal(["127.0.0.1", "127.0.0.2", "127.0.0.3", "127.0.1.7", "127.0.1.9"], rows.Select(r => r["address"]));
     }
 
-    [LinuxRootFact]
-    public void Ipv6_cidr_block_scans_its_four_addresses_inside_a_namespace()
+    [LinuxRootFact("ip")]
+    public void Ipv6CidrBlockScansItsFourAddressesInsideANamespace()
     {
         // fd00::/126 exists only inside this test's own network namespace.
         string[] prefix = [.. NetworkNamespace.FreshWithLoopback("ip -6 addr add fd00::1/126 dev lo nodad"), Portcat.DotnetHost, Portcat.DllPath];
@@ -48,8 +49,8 @@ public sealed partial class ScanTargetTests
         Assert.Equal("closed", Assert.Single(rows, r => r.String("address") == "fd00::1").String("state"));
     }
 
-    [LinuxRootFact]
-    public void Input_list_file_adds_its_targets_and_names_resolve_only_inside_the_namespace()
+    [LinuxRootFact("ip")]
+    public void InputListFileAddsItsTargetsAndNamesResolveOnlyInsideTheNamespace()
     {
         using var listeners = new LoopbackListeners();
         var list = Path.GetTempFileName();
@@ -73,8 +74,8 @@ public sealed partial class ScanTargetTests
         }
     }
 
-    [LinuxRootFact]
-    public void Input_list_from_stdin_and_a_bad_line_names_the_file_and_line()
+    [LinuxRootFact("ip")]
+    public void InputListFromStdinAndABadLineNamesTheFileAndLine()
     {
         var good = Portcat.RunIsolatedWithInput("127.0.0.1\n127.0.0.2\n", "scan", "-iL", "-", "-p", "9", "--all-states", "--format", "json");
         Assert.True(good.ExitCode == 0, good.ToString());
@@ -87,8 +88,8 @@ public sealed partial class ScanTargetTests
         BadInputTests.AssertBadInput(missing, "--input-list: cannot read '/nonexistent/hosts.txt'");
     }
 
-    [LinuxRootFact]
-    public void A_slash_8_starts_at_once_and_streams_until_interrupted()
+    [LinuxRootFact("ip")]
+    public void ASlash8StartsAtOnceAndStreamsUntilInterrupted()
     {
         // Inside a namespace of its own, 127.0.0.0/8 is this test's loopback alone. 16,777,216 addresses would take
         // gigabytes and minutes to expand; streamed, the first progress line comes within a second or two.
@@ -102,7 +103,7 @@ public sealed partial class ScanTargetTests
     }
 
     [Fact]
-    public void Ports_take_service_names_numbers_and_ranges()
+    public void PortsTakeServiceNamesNumbersAndRanges()
     {
         using var listeners = new LoopbackListeners();
         var port = listeners.Open(IPAddress.Loopback);
@@ -119,7 +120,7 @@ public sealed partial class ScanTargetTests
     [InlineData("-p-")]
     [InlineData("-p", "-")]
     [InlineData("-p", "all")]
-    public void Dash_and_all_mean_every_port(params string[] ports)
+    public void DashAndAllMeanEveryPort(params string[] ports)
     {
         var run = Portcat.Run(["scan", "127.0.0.1", .. ports, "--format", "json", "--timeout", "500"]);
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace PortCatalog.Cli.Tests;
+namespace PortCatalog.Cli.Tests.Infrastructure;
 
 /// <summary>
 /// A private tmux server (its own socket) whose one window is a pseudo-terminal of a fixed size: portcat run there sees

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace PortCatalog.Cli.Tests;
+namespace PortCatalog.Cli.Tests.Infrastructure;
 
 /// <summary>
 /// portcat running as a child process with redirected output: its stderr lines as they come (plain progress lines),

@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using PortCatalog.Cli.Tests.Infrastructure;
 
-namespace PortCatalog.Cli.Tests;
+namespace PortCatalog.Cli.Tests.Scanning;
 
 /// <summary>Ctrl+C (SIGINT) in the middle of a scan: a clean stop, the partial result, exit code 130.</summary>
 public sealed partial class InterruptTests
 {
     [LinuxFact]
-    public void Sigint_mid_scan_exits_130_and_prints_the_ports_found_so_far()
+    public void SigintMidScanExits130AndPrintsThePortsFoundSoFar()
     {
         using var listeners = new LoopbackListeners();
         var port = listeners.Open(IPAddress.Loopback);

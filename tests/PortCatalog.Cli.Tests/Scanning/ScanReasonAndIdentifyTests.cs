@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Net;
 using System.Xml.Linq;
+using PortCatalog.Cli.Tests.Infrastructure;
 
-namespace PortCatalog.Cli.Tests;
+namespace PortCatalog.Cli.Tests.Scanning;
 
 /// <summary><c>scan --reason</c> and <c>scan --identify</c> (<c>-sV</c>): the probe's reason and what answers, in every format.</summary>
 public sealed class ScanReasonAndIdentifyTests
 {
     [Fact]
-    public void Reason_shows_why_each_port_is_in_its_state_in_json_csv_and_the_table()
+    public void ReasonShowsWhyEachPortIsInItsStateInJsonCsvAndTheTable()
     {
         using var listeners = new LoopbackListeners();
         var open = listeners.Open(IPAddress.Loopback);
@@ -37,8 +38,8 @@ public sealed class ScanReasonAndIdentifyTests
         Assert.False(Output.ParseJson(plain.Stdout)[0].TryGetProperty("reason", out _), plain.Stdout);
     }
 
-    [LinuxRootFact("redis-server", "python3", "xmllint", "nmap")]
-    public void Identify_names_what_really_answers_and_flags_a_port_the_catalog_gives_to_another_service()
+    [LinuxRootFact("ip", "redis-server", "python3", "xmllint", "nmap")]
+    public void IdentifyNamesWhatReallyAnswersAndFlagsAPortTheCatalogGivesToAnotherService()
     {
         // A real Redis on 5432, the catalog's PostgreSQL port, and an open port where nothing speaks, inside a private
         // namespace (the daemon binds nothing on this machine's loopback).

@@ -3,7 +3,7 @@ using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
 
-namespace PortCatalog.Cli.Tests;
+namespace PortCatalog.Cli.Tests.Infrastructure;
 
 /// <summary>Reads portcat's machine-readable output with real parsers, so a malformed document fails the test.</summary>
 internal static class Output

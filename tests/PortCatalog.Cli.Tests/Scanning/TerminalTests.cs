@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using PortCatalog.Cli.Tests.Infrastructure;
 
-namespace PortCatalog.Cli.Tests;
+namespace PortCatalog.Cli.Tests.Scanning;
 
 /// <summary>portcat in a pseudo-terminal, checked on the rendered screen a person would see.</summary>
 public sealed partial class TerminalTests
@@ -10,7 +11,7 @@ public sealed partial class TerminalTests
     private const string ExitMarker = "PORTCAT_EXIT=";
 
     [LinuxProgramFact("tmux")]
-    public void Scan_on_a_terminal_draws_a_live_progress_bar_then_the_table_and_summary()
+    public void ScanOnATerminalDrawsALiveProgressBarThenTheTableAndSummary()
     {
         using var listeners = new LoopbackListeners();
         var port = listeners.Open(IPAddress.Loopback);
@@ -39,7 +40,7 @@ public sealed partial class TerminalTests
     }
 
     [LinuxProgramFact("tmux")]
-    public void Ctrl_c_on_a_terminal_stops_the_scan_and_shows_what_was_found_with_exit_code_130()
+    public void CtrlCOnATerminalStopsTheScanAndShowsWhatWasFoundWithExitCode130()
     {
         using var listeners = new LoopbackListeners();
         var port = listeners.Open(IPAddress.Loopback);
@@ -62,7 +63,7 @@ public sealed partial class TerminalTests
     }
 
     [LinuxProgramFact("tmux")]
-    public void Progress_line_fits_an_80_column_terminal_while_it_runs()
+    public void ProgressLineFitsAn80ColumnTerminalWhileItRuns()
     {
         using var listeners = new LoopbackListeners();
         var port = listeners.Open(IPAddress.Loopback);

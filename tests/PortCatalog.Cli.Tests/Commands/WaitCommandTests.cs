@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
+using PortCatalog.Cli.Tests.Infrastructure;
 
-namespace PortCatalog.Cli.Tests;
+namespace PortCatalog.Cli.Tests.Commands;
 
 /// <summary><c>portcat wait</c> run as a process: exit 0 when all are up, 1 on timeout, 2 on bad input.</summary>
 public sealed class WaitCommandTests
@@ -11,7 +12,7 @@ public sealed class WaitCommandTests
     private const string ExitMarker = "PORTCAT_EXIT=";
 
     [Fact]
-    public void Endpoints_already_up_exit_0_and_print_nothing()
+    public void EndpointsAlreadyUpExit0AndPrintNothing()
     {
         using var listeners = new LoopbackListeners();
         var v4 = listeners.Open(IPAddress.Loopback);
@@ -24,7 +25,7 @@ public sealed class WaitCommandTests
     }
 
     [Fact]
-    public async Task A_port_that_opens_later_ends_the_wait_with_exit_0()
+    public async Task APortThatOpensLaterEndsTheWaitWithExit0()
     {
         var port = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
         using var process = Portcat.Start([], "wait", $"127.0.0.1:{port}", "--timeout", "30s");
@@ -48,7 +49,7 @@ public sealed class WaitCommandTests
     }
 
     [Fact]
-    public void A_timeout_exits_1_with_one_line_for_each_endpoint_that_was_not_up()
+    public void ATimeoutExits1WithOneLineForEachEndpointThatWasNotUp()
     {
         using var listeners = new LoopbackListeners();
         var open = listeners.Open(IPAddress.Loopback);
@@ -69,7 +70,7 @@ public sealed class WaitCommandTests
     }
 
     [Fact]
-    public void A_service_name_from_the_catalog_stands_for_its_port()
+    public void AServiceNameFromTheCatalogStandsForItsPort()
     {
         var run = Portcat.Run("wait", "127.0.0.1:postgresql", "--timeout", "50ms");
 
@@ -98,7 +99,7 @@ public sealed class WaitCommandTests
     [InlineData("Required argument missing for command: 'wait'", "wait")]
     [InlineData("--service: 'telnet' is not a service portcat can identify", "wait", "127.0.0.1:5432", "--service", "telnet")]
     [InlineData("--service: 'nosuchservice' is not a service portcat can identify", "wait", "[::1]:6379", "--service", "nosuchservice")]
-    public void Bad_input_exits_2_with_one_line_and_resolves_nothing(string message, params string[] args)
+    public void BadInputExits2WithOneLineAndResolvesNothing(string message, params string[] args)
     {
         // Bad input is refused before any lookup, so none of these names reaches a resolver.
         var run = Portcat.Run(args);
@@ -111,7 +112,7 @@ public sealed class WaitCommandTests
     }
 
     [LinuxProgramFact("redis-server")]
-    public void Waiting_for_the_service_that_answers_exits_0()
+    public void WaitingForTheServiceThatAnswersExits0()
     {
         using var redis = RedisServer.Start();
 
@@ -122,7 +123,7 @@ public sealed class WaitCommandTests
     }
 
     [LinuxProgramFact("redis-server")]
-    public void Waiting_for_another_service_exits_1_saying_what_answers()
+    public void WaitingForAnotherServiceExits1SayingWhatAnswers()
     {
         using var redis = RedisServer.Start();
 
@@ -135,7 +136,7 @@ public sealed class WaitCommandTests
     }
 
     [LinuxRootFact]
-    public void A_name_that_never_resolves_exits_1_saying_so()
+    public void ANameThatNeverResolvesExits1SayingSo()
     {
         // In a fresh network namespace the resolver has no network: the lookup fails here, never leaving the machine.
         var run = Portcat.RunWith(NetworkNamespace.FreshWithoutNetwork, "wait", "no-such-host.invalid:5432", "--timeout", "1s");
@@ -147,7 +148,7 @@ public sealed class WaitCommandTests
     }
 
     [LinuxProgramFact("tmux")]
-    public void On_a_terminal_a_progress_line_shows_what_is_still_awaited()
+    public void OnATerminalAProgressLineShowsWhatIsStillAwaited()
     {
         var port = ProbeTargets.FreeTcpPort(IPAddress.Loopback);
 
