@@ -51,7 +51,7 @@ internal sealed class RedisServer : IDisposable
         var failures = new List<string>();
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var server = new RedisServer(FreePort(), Directory.CreateTempSubdirectory("portcatalog-redis-").FullName);
+            var server = new RedisServer(ProbeTargets.FreeTcpPort(IPAddress.Loopback), Directory.CreateTempSubdirectory("portcatalog-redis-").FullName);
             if (server.AnswersPing(out var why))
             {
                 return server;
@@ -138,12 +138,5 @@ internal sealed class RedisServer : IDisposable
                 _log.AppendLine(line);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Net.Sockets;
 using System.Net;
+using System.Net.Sockets;
 using PortCatalog.Cli.Tests.Infrastructure;
 
 namespace PortCatalog.Cli.Tests.Commands;
@@ -26,9 +26,7 @@ public sealed class LocalPortCommandTests
     {
         using var listeners = new LoopbackListeners();
         var v4 = listeners.Open(IPAddress.Loopback);
-        using var udp = new Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, ProtocolType.Udp);
-        udp.Bind(new IPEndPoint(IPAddress.IPv6Loopback, 0));
-        var v6 = ((IPEndPoint)udp.LocalEndPoint!).Port;
+        using var udp = ProbeTargets.SilentUdpSocket(IPAddress.IPv6Loopback, out var v6);
 
         var run = Portcat.Run("listeners", "--format", "json");
 

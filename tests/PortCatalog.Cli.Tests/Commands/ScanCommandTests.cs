@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Net.Sockets;
 using System.Net;
+using System.Net.Sockets;
 using PortCatalog.Cli.Tests.Infrastructure;
 
 namespace PortCatalog.Cli.Tests.Commands;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Sockets;
 using System.Net;
+using System.Net.Sockets;
 using PortCatalog.Cli.Tests.Infrastructure;
 
 namespace PortCatalog.Cli.Tests.Commands;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace PortCatalog.Tests.Probing;
 
@@ -46,10 +45,8 @@ public sealed class PortProbeWaitForServiceTests
     public async Task WaitingForRedisWhereAListenerAcceptsButSaysNothingTimesOutSayingItWasNotIdentified()
     {
         // A listening socket nobody accepts from: the kernel completes every handshake, and nothing ever speaks.
-        using var mute = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        mute.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        mute.Listen(512);
-        var port = ((IPEndPoint)mute.LocalEndPoint!).Port;
+        using var mute = new LoopbackListeners();
+        var port = mute.Open(IPAddress.Loopback);
         var options = new PortWaitOptions { Timeout = TimeSpan.FromSeconds(2), AttemptTimeout = TimeSpan.FromSeconds(1), ExpectedService = "redis" };
 
         var e = await Assert.ThrowsAsync<PortWaitTimeoutException>(() => PortProbe.WaitUntilOpenAsync(IPAddress.Loopback, port, options));
