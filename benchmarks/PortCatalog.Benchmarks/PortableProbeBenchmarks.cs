@@ -8,7 +8,7 @@ namespace PortCatalog.Benchmarks;
 /// <summary>
 /// One probe at a time to a loopback port, through the portable engine and through a plain
 /// <see cref="Socket.ConnectAsync(EndPoint)"/> per probe, the way an application would write it.
-/// Bytes per probe (MemoryDiagnoser) is the figure the portable engine is held to (at most 700 B).
+/// Bytes per probe (MemoryDiagnoser) is the figure the portable engine is held to (at most 600 B).
 /// </summary>
 /// <remarks>Run: dotnet run -c Release --project benchmarks/PortCatalog.Benchmarks -- --filter '*PortableProbe*'</remarks>
 [MemoryDiagnoser]
