@@ -9,7 +9,9 @@ namespace PortCatalog.Probing;
 /// <summary>
 /// The probe engine for every platform, over System.Net.Sockets: one socket per probe (a socket cannot be reused
 /// after a failed connect on Unix), driven by pooled <see cref="PortableProbeOperation"/>s that are their own
-/// <see cref="System.Threading.Tasks.Sources.IValueTaskSource{TResult}"/>, so a probe allocates only what System.Net.Sockets allocates per socket.
+/// <see cref="System.Threading.Tasks.Sources.IValueTaskSource{TResult}"/> and reuse their destination's
+/// <see cref="SocketAddress"/>, so a probe allocates only what System.Net.Sockets allocates per socket and per connect
+/// (listed in Probing/README.md).
 /// </summary>
 internal sealed class PortableProbeEngine : IProbeEngine
 {

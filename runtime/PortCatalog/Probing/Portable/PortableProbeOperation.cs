@@ -55,7 +55,7 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
     private static readonly LingerOption s_resetOnClose = new(true, 0);
 
     private readonly PortableProbeEngine _owner;
-    private readonly IPEndPoint _remote = new(IPAddress.Any, 0);
+    private readonly ReusableIPEndPoint _remote = new(); // serializes into the same SocketAddress for every probe
     private readonly byte[] _receiveBuffer = new byte[ReceiveBufferSize];
     private readonly Timer _timer;
 
@@ -89,8 +89,7 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
 
         _isUdp = false;
         _receiving = false;
-        _remote.Address = address;
-        _remote.Port = port;
+        _remote.Set(address, port);
         RemoteEndPoint = _remote;
         SetBuffer(null, 0, 0); // a buffer would be sent as data once connected
         Arm(socket, timeout, cancellationToken);
@@ -120,8 +119,7 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
 
         _isUdp = true;
         _receiving = false;
-        _remote.Address = address;
-        _remote.Port = port;
+        _remote.Set(address, port);
         SetSendBuffer(payload);
         Arm(socket, timeout, cancellationToken);
 

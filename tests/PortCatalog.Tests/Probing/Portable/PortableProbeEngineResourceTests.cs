@@ -11,7 +11,7 @@ public sealed class PortableProbeEngineResourceTests(ITestOutputHelper output)
     private static readonly TimeSpan Patient = TimeSpan.FromSeconds(5);
 
     [Fact]
-    public async Task AWarmClosedPortProbeAllocatesLessThanSevenHundredBytes()
+    public async Task AWarmClosedPortProbeAllocatesAtMostSixHundredBytes()
     {
         using var engine = new PortableProbeEngine();
         using var bound = ProbeTargets.BoundTcpSocket(IPAddress.Loopback, out var port);
@@ -44,9 +44,10 @@ public sealed class PortableProbeEngineResourceTests(ITestOutputHelper output)
             return best;
         });
 
-        // The goal for the portable engine. What remains is System.Net.Sockets' own: Socket, SafeSocketHandle,
-        // SocketAsyncContext, ConnectOperation and the serialized SocketAddress, all per socket.
+        // The goal for the portable engine. What remains is System.Net.Sockets' own (584 B on .NET 10): Socket,
+        // SafeSocketHandle, SocketAsyncContext and its three locks, ConnectOperation and its completion delegate, all per
+        // socket or per connect. The engine's own part (the SocketAddress) is reused; see Probing/README.md.
         output.WriteLine($"{bestPerProbe:F0} B per warm closed-port probe (best of {Batches} batches of {ProbesPerBatch})");
-        Assert.True(bestPerProbe < 700, $"{bestPerProbe:F0} B per closed-port probe");
+        Assert.True(bestPerProbe <= 600, $"{bestPerProbe:F0} B per closed-port probe");
     }
 }
