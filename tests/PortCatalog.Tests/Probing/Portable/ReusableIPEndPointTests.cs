@@ -6,7 +6,7 @@ namespace PortCatalog.Tests.Probing;
 public sealed class ReusableIPEndPointTests
 {
     [Fact]
-    public void Every_serialization_equals_a_new_IPEndPoint_s_and_reuses_one_address_per_family()
+    public void EverySerializationEqualsANewIPEndPointsAndReusesOneAddressPerFamily()
     {
         // Alternating families, ports with either byte zero, scope ids and mapped addresses: each rewrite in place must
         // leave nothing of the previous target behind. Only serialized, never sent anywhere.
