@@ -35,11 +35,17 @@ build() {
   local variant="$1"; shift
   dotnet build "$work/$variant/PortCatalog.Sample.csproj" -c Debug -nologo -v q -p:UseSharedCompilation=true "$@" >"$work/$variant.log" 2>&1 || { cat "$work/$variant.log" >&2; exit 1; }
 }
-# Restore, build the references and warm the build server and JIT; these builds are not counted.
+# Restore and build the references; then three uncounted rounds of edits, so the compiler server has loaded and
+# jitted the compiler, the generator and the analyzers (its CPU per build keeps falling for the first few builds).
 for variant in plain table; do
   dotnet restore "$work/$variant/PortCatalog.Sample.csproj" -v q >/dev/null
   build "$variant" --no-restore
-  build "$variant" --no-restore --no-dependencies
+done
+for round in 1 2 3; do
+  for variant in plain table; do
+    echo "// warm-up $round" >>"$work/$variant/Program.cs"
+    build "$variant" --no-restore --no-dependencies
+  done
 done
 
 # CPU seconds (user + system) the compiler server has used so far; empty when not exactly one server runs.
