@@ -154,15 +154,17 @@ public sealed class PortCatalogLookup
         {
             // One compare takes hits: 0 wraps to uint.MaxValue, Overflow - 1 is out of range too.
             var index = (uint)slots[port] - 1;
-            if (index < Overflow - 1)
+            if (index >= Overflow - 1 && index != uint.MaxValue)
             {
-                info = _entries[index];
-                return true;
+                index = (uint)IndexBeyondSlots(port); // -1 (none) wraps to uint.MaxValue
             }
 
-            if (index != uint.MaxValue)
+            // No call takes info's address, so a caller that inlines this copies only the fields it reads.
+            var entries = _entries;
+            if (index < (uint)entries.Length)
             {
-                return TryGetInfoBeyondSlots(port, out info);
+                info = entries[index];
+                return true;
             }
         }
 
@@ -267,7 +269,11 @@ public sealed class PortCatalogLookup
 
     // Kept out of TryGetInfo(int, out PortInfo), which callers inline.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool TryGetInfoBeyondSlots(int port, out PortInfo info) => TryGetInfo(port, Transport.None, out info);
+    private int IndexBeyondSlots(int port)
+    {
+        var index = IndexOf(port);
+        return index >= 0 ? index : RangeIndex(port, Transport.None);
+    }
 
     /// <summary>The index of the port's first entry, or -1 when the port has no entry of its own.</summary>
     private int IndexOf(int port)
@@ -304,17 +310,23 @@ public sealed class PortCatalogLookup
 
     private bool TryGetInRange(int port, Transport transport, out PortInfo info)
     {
+        var index = RangeIndex(port, transport);
+        info = index >= 0 ? _entries[index] : default;
+        return index >= 0;
+    }
+
+    /// <summary>The entry of the range starting nearest below <paramref name="port"/> that covers it and has every transport; -1 when none.</summary>
+    private int RangeIndex(int port, Transport transport)
+    {
         for (var r = LastRangeStartingAtOrBefore(port); r >= 0 && _rangeMaxLast[r] >= port; r--)
         {
             if (port <= _rangeLast[r] && (_entries[_rangeEntry[r]].Transports & transport) == transport)
             {
-                info = _entries[_rangeEntry[r]];
-                return true;
+                return _rangeEntry[r];
             }
         }
 
-        info = default;
-        return false;
+        return -1;
     }
 
     private int LastRangeStartingAtOrBefore(int port)
