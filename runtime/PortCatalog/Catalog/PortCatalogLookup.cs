@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace PortCatalog;
@@ -12,24 +13,25 @@ namespace PortCatalog;
 /// algorithms exist once, in this library. Not meant to be used directly.
 /// </summary>
 /// <remarks>
-/// The indexes are built once, when the catalog class is first used: a two-level table from port to the first
-/// entry of the port (two array reads, no search), the ranges sorted by first port, and an open-addressing
-/// table of the names <see cref="TryGetPort"/> accepts. No lookup allocates.
+/// The indexes are built once, when the catalog class is first used: one slot per port 0-65535 holding the entry
+/// <see cref="TryGetInfo(int, out PortInfo)"/> answers with (the port's first entry, or the range that covers it),
+/// so that lookup is one array read, hit, miss or range alike; the ranges sorted by first port; and an
+/// open-addressing table of the names <see cref="TryGetPort"/> accepts. No lookup allocates.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class PortCatalogLookup
 {
-    private const int PageBits = 8;
-    private const int PageSize = 1 << PageBits;
     private const int MaxPort = 65535;
+
+    // A port slot holding this value answers from the slow path: the catalog has more entries than a slot can number.
+    private const int Overflow = ushort.MaxValue;
 
     private readonly PortInfo[] _entries;
 
-    // Port → index + 1 of the port's first entry; where the port has no entry of its own, -(index + 1) of the range
-    // TryGetInfo(port) answers for it; 0: neither. _pageOffsets[port >> 8] is the page's offset in _slots; every
-    // page without an entry shares the all-zero page at offset 0, so a lookup never branches on it.
-    private readonly int[] _pageOffsets;
-    private readonly int[] _slots;
+    // Port → index + 1 of the entry TryGetInfo(port) answers with: the port's first entry, else the range starting
+    // nearest below it that covers it; 0: neither; Overflow: the entry's index does not fit (ask IndexOf's search).
+    // 65,536 slots of two bytes (128 KiB) buy a lookup without a branch on pages or on ranges.
+    private readonly ushort[] _portSlots;
 
     // Ranges sorted by first port; _rangeMaxLast[i] is the highest last port of ranges 0..i (ends the backward scan).
     private readonly int[] _rangeFirst;
@@ -72,9 +74,10 @@ public sealed class PortCatalogLookup
         _entries = entries;
         Entries = new ReadOnlyCollection<PortInfo>(entries);
         var ranges = new List<int>();
-        var pageOf = new int[PageSize];
-        var pageCount = 0;
-        for (var i = 0; i < entries.Length; i++)
+
+        // While building: index + 1 of the port's first entry; -(index + 1) of a range covering a port without one.
+        var answers = new int[MaxPort + 1];
+        for (var i = entries.Length - 1; i >= 0; i--)
         {
             var entry = entries[i];
             if ((uint)entry.Port > MaxPort || entry.LastPort < entry.Port || entry.LastPort > MaxPort || entry.ServiceName is null || entry.Identifier is null)
@@ -87,45 +90,33 @@ public sealed class PortCatalogLookup
                 throw new ArgumentException($"Entry {i} ({entry.Identifier}) is out of port order.", nameof(entries));
             }
 
+            answers[entry.Port] = i + 1; // the lowest index of the port wins
             if (entry.IsRange)
             {
                 ranges.Add(i);
             }
-
-            for (var page = entry.Port >> PageBits; page <= entry.LastPort >> PageBits; page++)
-            {
-                if (pageOf[page] == 0)
-                {
-                    pageOf[page] = ++pageCount;
-                }
-            }
         }
 
-        _pageOffsets = new int[PageSize];
-        _slots = new int[(pageCount + 1) * PageSize];
-        for (var page = 0; page < PageSize; page++)
-        {
-            _pageOffsets[page] = pageOf[page] * PageSize;
-        }
-
-        for (var i = entries.Length - 1; i >= 0; i--)
-        {
-            var port = entries[i].Port;
-            _slots[_pageOffsets[port >> PageBits] + (port & (PageSize - 1))] = i + 1; // the lowest index of the port wins
-        }
+        ranges.Reverse();
 
         // A port without an entry of its own answers with the range that starts nearest below it (the backward scan's
-        // answer for Transport.None), so TryGetInfo(port) is one table read, hit, miss or range alike.
+        // answer for Transport.None): later ranges overwrite earlier ones.
         foreach (var r in ranges)
         {
             for (var port = entries[r].Port; port <= entries[r].LastPort; port++)
             {
-                ref var slot = ref _slots[_pageOffsets[port >> PageBits] + (port & (PageSize - 1))];
-                if (slot <= 0)
+                if (answers[port] <= 0)
                 {
-                    slot = -(r + 1);
+                    answers[port] = -(r + 1);
                 }
             }
+        }
+
+        _portSlots = new ushort[MaxPort + 1];
+        for (var port = 0; port <= MaxPort; port++)
+        {
+            var answer = Math.Abs(answers[port]);
+            _portSlots[port] = (ushort)Math.Min(answer, Overflow);
         }
 
         // Ranges by first port (entries are in port order already); the running maximum bounds the backward scan.
@@ -155,14 +146,24 @@ public sealed class PortCatalogLookup
     /// <param name="port">The port number.</param>
     /// <param name="info">The entry when found; otherwise <see langword="default"/>.</param>
     /// <returns><see langword="true"/> when the catalog has an entry for the port.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetInfo(int port, out PortInfo info)
     {
-        if ((uint)port <= MaxPort)
+        var slots = _portSlots;
+        if ((uint)port < (uint)slots.Length)
         {
-            var slot = _slots[_pageOffsets[port >> PageBits] + (port & (PageSize - 1))];
-            if (slot != 0)
+            // One compare takes hits: 0 wraps to uint.MaxValue, Overflow - 1 is out of range too.
+            var index = (uint)slots[port] - 1;
+            if (index >= Overflow - 1 && index != uint.MaxValue)
             {
-                info = _entries[(slot < 0 ? -slot : slot) - 1];
+                index = (uint)IndexBeyondSlots(port); // -1 (none) wraps to uint.MaxValue
+            }
+
+            // No call takes info's address, so a caller that inlines this copies only the fields it reads.
+            var entries = _entries;
+            if (index < (uint)entries.Length)
+            {
+                info = entries[index];
                 return true;
             }
         }
@@ -236,6 +237,7 @@ public sealed class PortCatalogLookup
     /// <param name="serviceName">The name.</param>
     /// <param name="port">The port (the first port of a range) when found; otherwise 0.</param>
     /// <returns><see langword="true"/> when the catalog knows the name.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetPort(ReadOnlySpan<char> serviceName, out int port) => _names.TryGetPort(serviceName, out port);
 
     private static PortInfo[] ToEntries(int[] numbers, string[] texts)
@@ -265,6 +267,15 @@ public sealed class PortCatalogLookup
         return entries;
     }
 
+    // Kept out of TryGetInfo(int, out PortInfo), which callers inline.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int IndexBeyondSlots(int port)
+    {
+        var index = IndexOf(port);
+        return index >= 0 ? index : RangeIndex(port, Transport.None);
+    }
+
+    /// <summary>The index of the port's first entry, or -1 when the port has no entry of its own.</summary>
     private int IndexOf(int port)
     {
         if ((uint)port > MaxPort)
@@ -272,23 +283,50 @@ public sealed class PortCatalogLookup
             return -1;
         }
 
-        var slot = _slots[_pageOffsets[port >> PageBits] + (port & (PageSize - 1))];
-        return slot > 0 ? slot - 1 : -1;
+        var slot = _portSlots[port];
+        if (slot != Overflow)
+        {
+            var index = slot - 1;
+            return index >= 0 && _entries[index].Port == port ? index : -1;
+        }
+
+        // The port's answer lies beyond what a slot can number: the first entry of the port by binary search.
+        int lo = 0, hi = _entries.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (_entries[mid].Port < port)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return lo < _entries.Length && _entries[lo].Port == port ? lo : -1;
     }
 
     private bool TryGetInRange(int port, Transport transport, out PortInfo info)
+    {
+        var index = RangeIndex(port, transport);
+        info = index >= 0 ? _entries[index] : default;
+        return index >= 0;
+    }
+
+    /// <summary>The entry of the range starting nearest below <paramref name="port"/> that covers it and has every transport; -1 when none.</summary>
+    private int RangeIndex(int port, Transport transport)
     {
         for (var r = LastRangeStartingAtOrBefore(port); r >= 0 && _rangeMaxLast[r] >= port; r--)
         {
             if (port <= _rangeLast[r] && (_entries[_rangeEntry[r]].Transports & transport) == transport)
             {
-                info = _entries[_rangeEntry[r]];
-                return true;
+                return _rangeEntry[r];
             }
         }
 
-        info = default;
-        return false;
+        return -1;
     }
 
     private int LastRangeStartingAtOrBefore(int port)
@@ -316,9 +354,18 @@ public sealed class PortCatalogLookup
     /// open-addressing table of slots hashed over the ASCII-folded name; names that differ from their key only in
     /// case and name another port are kept beside the key, so an exact spelling finds its own entry.
     /// </summary>
+    /// <remarks>
+    /// A probe reads only <c>_hashes</c> (four bytes a slot) until a hash matches or a slot is empty; the key is
+    /// compared only on a matching hash, four characters at a time against its lower-case form.
+    /// </remarks>
     private sealed class NameTable
     {
-        private readonly Slot[] _slots; // power of two, at most half full; Key null is empty
+        private const ulong Fold = 0x0020_0020_0020_0020ul;
+        private const ulong NotAscii = 0xFF80_FF80_FF80_FF80ul;
+        private const ulong Multiplier = 0x9E37_79B9_7F4A_7C15ul;
+
+        private readonly int[] _hashes; // power of two, at most half full; 0 is an empty slot (hashes are never 0)
+        private readonly Slot[] _slots; // beside _hashes, slot for slot
         private readonly string[] _variants;
         private readonly int[] _variantPorts;
         private readonly int[] _variantNext; // next variant of the same key, or -1
@@ -326,6 +373,12 @@ public sealed class PortCatalogLookup
         private NameTable(Slot[] slots, string[] variants, int[] variantPorts, int[] variantNext)
         {
             _slots = slots;
+            _hashes = new int[slots.Length];
+            for (var i = 0; i < slots.Length; i++)
+            {
+                _hashes[i] = slots[i].Hash;
+            }
+
             _variants = variants;
             _variantPorts = variantPorts;
             _variantNext = variantNext;
@@ -373,7 +426,15 @@ public sealed class PortCatalogLookup
                     continue; // The first entry to spell a name exactly keeps it.
                 }
 
-                var hash = HashIgnoringCase(name.AsSpan(), out var ascii);
+                // A key outside ASCII is hashed as its invariant upper case, so an ASCII query finds the keys
+                // OrdinalIgnoreCase may equal it to (U+017F, U+0131 have ASCII upper cases).
+                var hash = Finish(HashChars(name.AsSpan(), out var any), name.Length);
+                var ascii = (any & NotAscii) == 0;
+                if (!ascii)
+                {
+                    hash = Finish(HashChars(UpperOutsideAscii(name).AsSpan(), out _), name.Length);
+                }
+
                 var index = hash & (slotCount - 1);
                 while (slots[index].Key is not null && !(slots[index].Hash == hash && name.AsSpan().Equals(slots[index].Key.AsSpan(), StringComparison.OrdinalIgnoreCase)))
                 {
@@ -417,28 +478,31 @@ public sealed class PortCatalogLookup
 
         public bool TryGetPort(ReadOnlySpan<char> name, out int port)
         {
-            var hash = HashIgnoringCase(name, out var ascii);
-            if (!ascii)
+            var hash = Finish(HashChars(name, out var any), name.Length);
+            if ((any & NotAscii) != 0)
             {
                 return TryGetPortSlow(name, out port);
             }
 
-            var slots = _slots;
-            var mask = slots.Length - 1;
+            var hashes = _hashes;
+            var mask = hashes.Length - 1;
             var index = hash & mask;
             while (true)
             {
-                ref readonly var slot = ref slots[index];
-                if (slot.Key is null)
+                var slotHash = hashes[index];
+                if (slotHash == hash)
+                {
+                    ref readonly var slot = ref _slots[index];
+                    if (EqualsIgnoringAsciiCase(name, slot))
+                    {
+                        port = slot.FirstVariant < 0 ? slot.Port : ResolveVariant(slot, name);
+                        return true;
+                    }
+                }
+                else if (slotHash == 0)
                 {
                     port = 0;
                     return false;
-                }
-
-                if (slot.Hash == hash && EqualsIgnoringAsciiCase(name, slot))
-                {
-                    port = slot.FirstVariant < 0 ? slot.Port : ResolveVariant(slot, name);
-                    return true;
                 }
 
                 index = (index + 1) & mask;
@@ -459,15 +523,32 @@ public sealed class PortCatalogLookup
                 return false;
             }
 
-            for (var i = 0; i < name.Length; i++)
+            ref var query = ref MemoryMarshal.GetReference(name);
+            ref var key = ref MemoryMarshal.GetReference(lower.AsSpan());
+            var length = name.Length;
+            if (length >= 4)
             {
-                uint c = name[i];
+                // Four characters at a time; the last four overlap the ones before when the length is no multiple of 4.
+                for (var i = 0; i < length - 4; i += 4)
+                {
+                    if (LowerAscii4(ReadFour(ref query, i)) != ReadFour(ref key, i))
+                    {
+                        return false;
+                    }
+                }
+
+                return LowerAscii4(ReadFour(ref query, length - 4)) == ReadFour(ref key, length - 4);
+            }
+
+            for (var i = 0; i < length; i++)
+            {
+                uint c = Unsafe.Add(ref query, i);
                 if (c - 'A' <= 'Z' - 'A')
                 {
                     c |= 0x20;
                 }
 
-                if (c != lower[i])
+                if (c != Unsafe.Add(ref key, i))
                 {
                     return false;
                 }
@@ -475,6 +556,14 @@ public sealed class PortCatalogLookup
 
             return true;
         }
+
+        /// <summary>
+        /// Four ASCII characters (16 bits each, every one below 0x80) in lower case: a lane between 'A' (0x41) and
+        /// 'Z' (0x5A) gets 0x20 added. Adding 0x3F sets a lane's bit 7 when it is at least 'A', adding 0x25 when it is
+        /// past 'Z'; no lane carries into the next.
+        /// </summary>
+        private static ulong LowerAscii4(ulong chars)
+            => chars | ((((chars + 0x003F_003F_003F_003Ful) & ~(chars + 0x0025_0025_0025_0025ul)) & 0x0080_0080_0080_0080ul) >> 2);
 
         private int ResolveVariant(in Slot slot, ReadOnlySpan<char> name)
         {
@@ -523,57 +612,63 @@ public sealed class PortCatalogLookup
         }
 
         /// <summary>
-        /// A hash that is equal for names equal ignoring ASCII case: two characters at a time, each OR-ed with 0x20
-        /// (which folds A-Z onto a-z; the few other characters it merges only cost a comparison). A name with a
-        /// character outside ASCII hashes its invariant upper case instead and reports <paramref name="ascii"/> false.
+        /// The hash of a name before <see cref="Finish"/>; equal for names equal ignoring ASCII case: four characters
+        /// (one 8-byte read) at a time, each OR-ed with 0x20 (which folds A-Z onto a-z; the few other characters it
+        /// merges only cost a comparison), mixed by a multiplication. A name of 4 characters or more ends with a read
+        /// of its last four, overlapping the read before; a shorter one is read a character at a time.
+        /// <paramref name="any"/> is every character OR-ed together (<see cref="NotAscii"/> tells whether all are ASCII).
         /// </summary>
-        private static int HashIgnoringCase(ReadOnlySpan<char> name, out bool ascii)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong HashChars(ReadOnlySpan<char> name, out ulong any)
         {
-            const uint Fold = 0x0020_0020u;
-            var pairs = MemoryMarshal.Cast<char, uint>(name);
-            uint hash = 2166136261u ^ (uint)name.Length;
-            uint any = 0;
-            for (var i = 0; i < pairs.Length; i++)
+            ref var first = ref MemoryMarshal.GetReference(name);
+            var length = name.Length;
+            ulong hash = 0;
+            ulong chars;
+            any = 0;
+            if (length >= 4)
             {
-                var pair = pairs[i];
-                any |= pair;
-                hash = (RotateLeft(hash, 5) + hash) ^ (pair | Fold);
+                for (var i = 0; i < length - 4; i += 4)
+                {
+                    chars = ReadFour(ref first, i);
+                    any |= chars;
+                    hash = (hash ^ (chars | Fold)) * Multiplier;
+                }
+
+                chars = ReadFour(ref first, length - 4);
+            }
+            else
+            {
+                chars = 0;
+                for (var i = length - 1; i >= 0; i--)
+                {
+                    chars = (chars << 16) | Unsafe.Add(ref first, i);
+                }
             }
 
-            if ((name.Length & 1) != 0)
+            any |= chars;
+            return (hash ^ (chars | Fold)) * Multiplier;
+        }
+
+        /// <summary>Mixes the length into a hash from <see cref="HashChars"/>; never 0 (an empty slot).</summary>
+        private static int Finish(ulong hash, int length) => (int)(((hash ^ (uint)length) * Multiplier) >> 32) | int.MinValue;
+
+        /// <summary>Four characters from <paramref name="index"/> as one 8-byte value (the caller keeps index + 4 within the name).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong ReadFour(ref char first, int index) => Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref first, index)));
+
+        private static string UpperOutsideAscii(string name)
+        {
+            var chars = name.ToCharArray();
+            for (var i = 0; i < chars.Length; i++)
             {
-                uint last = name[name.Length - 1];
-                any |= last;
-                hash = (RotateLeft(hash, 5) + hash) ^ (last | 0x20u);
+                chars[i] = Upper(chars[i]);
             }
 
-            ascii = (any & 0xFF80_FF80u) == 0;
-            if (ascii)
-            {
-                return (int)(hash ^ (hash >> 15));
-            }
-
-            // Outside ASCII: fold through the invariant upper case, so keys and queries agree with OrdinalIgnoreCase
-            // for the characters whose upper case is ASCII (U+017F, U+0131).
-            hash = 2166136261u ^ (uint)name.Length;
-            var c = 0;
-            for (; c + 1 < name.Length; c += 2)
-            {
-                var pair = Upper(name[c]) | ((uint)Upper(name[c + 1]) << 16);
-                hash = (RotateLeft(hash, 5) + hash) ^ (pair | Fold);
-            }
-
-            if (c < name.Length)
-            {
-                hash = (RotateLeft(hash, 5) + hash) ^ (Upper(name[c]) | 0x20u);
-            }
-
-            return (int)(hash ^ (hash >> 15));
+            return new string(chars);
         }
 
         private static char Upper(char c) => c < 0x80 ? c : char.ToUpperInvariant(c);
-
-        private static uint RotateLeft(uint value, int offset) => (value << offset) | (value >> (32 - offset));
 
         /// <summary>One key: the name as first spelled, its lower-case form when ASCII, its hash, port and rank.</summary>
         private struct Slot
