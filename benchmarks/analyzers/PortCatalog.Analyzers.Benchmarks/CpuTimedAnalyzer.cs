@@ -57,11 +57,8 @@ internal sealed class CpuTimedAnalyzer : DiagnosticAnalyzer
 
         public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode) => inner.ConfigureGeneratedCodeAnalysis(analysisMode);
 
-        // The wrapped start action registers its actions through the forwarding start context.
-#pragma warning disable RS1012
         public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) =>
             inner.RegisterCompilationStartAction(start => counter.Time(s => action(new TimedStartContext(s, counter)), start));
-#pragma warning restore RS1012
 
         public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) => throw Unsupported();
 
