@@ -37,28 +37,40 @@ internal static class LiteralFinder
         var source = tree.GetText(cancellationToken).ToString();
         var root = tree.GetRoot(cancellationToken);
         var scope = root;
-        var previous = '\0';
-        for (var position = 0; position < source.Length; position++)
+        for (var position = NextCandidate(source, 0); position >= 0; position = NextCandidate(source, position + 1))
         {
-            var current = source[position];
-            if (current is >= '0' and <= '9' && !ContinuesWordOrNumber(previous) && (previous != '.' || (position > 1 && source[position - 2] == '.')))
+            cancellationToken.ThrowIfCancellationRequested();
+            while (!scope.FullSpan.Contains(position) && scope.Parent is { } parent)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                while (!scope.FullSpan.Contains(position) && scope.Parent is { } parent)
-                {
-                    scope = parent;
-                }
-
-                var token = scope.FindToken(position);
-                scope = token.Parent ?? root;
-                if (token.SpanStart == position && token.IsKind(SyntaxKind.NumericLiteralToken) && token.Parent is LiteralExpressionSyntax literal)
-                {
-                    yield return literal;
-                }
+                scope = parent;
             }
 
-            previous = current;
+            var token = scope.FindToken(position);
+            scope = token.Parent ?? root;
+            if (token.SpanStart == position && token.IsKind(SyntaxKind.NumericLiteralToken) && token.Parent is LiteralExpressionSyntax literal)
+            {
+                yield return literal;
+            }
         }
+    }
+
+    // The next digit from `start` on that can start a literal. Not inside the iterator: an iterator's locals are fields
+    // of its state object, and this loop runs over every character of the file.
+    private static int NextCandidate(string source, int start)
+    {
+        for (var position = start; position < source.Length; position++)
+        {
+            if (source[position] is >= '0' and <= '9')
+            {
+                var previous = position > 0 ? source[position - 1] : '\0';
+                if (!ContinuesWordOrNumber(previous) && (previous != '.' || (position > 1 && source[position - 2] == '.')))
+                {
+                    return position;
+                }
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>
