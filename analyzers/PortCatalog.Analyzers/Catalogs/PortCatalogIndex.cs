@@ -379,13 +379,7 @@ internal sealed class PortCatalogIndex
         {
             foreach (var attribute in list.Attributes)
             {
-                var name = attribute.Name switch
-                {
-                    QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-                    AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
-                    SimpleNameSyntax simple => simple.Identifier.ValueText,
-                    _ => string.Empty,
-                };
+                var name = PortContextFinder.AttributeName(attribute);
                 if (name is "PortCatalog" or "PortCatalogAttribute")
                 {
                     return true;

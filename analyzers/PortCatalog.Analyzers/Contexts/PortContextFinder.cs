@@ -441,6 +441,15 @@ internal static class PortContextFinder
         };
     }
 
+    /// <summary>An attribute's name as written, without qualifier: <c>[Xunit.InlineData]</c> → <c>InlineData</c>, <c>[global::X.PortCatalog]</c> → <c>PortCatalog</c>.</summary>
+    public static string AttributeName(AttributeSyntax attribute) => attribute.Name switch
+    {
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => string.Empty,
+    };
+
     /// <summary>The name an expression ends in: <c>port</c>, <c>endpoint.Port</c>, <c>uri?.Port</c>, <c>(int)x.Port</c>, <c>Connect(...)</c>.</summary>
     public static string? NameOf(ExpressionSyntax? expression)
     {

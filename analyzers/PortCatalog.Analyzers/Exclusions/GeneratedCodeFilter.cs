@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PortCatalog.Analyzers.Contexts;
 
 namespace PortCatalog.Analyzers.Exclusions;
 
@@ -161,13 +162,7 @@ internal sealed class GeneratedCodeFilter
 
     private bool MayNameGeneratedCode(AttributeSyntax attribute)
     {
-        var name = attribute.Name switch
-        {
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
-            _ => string.Empty,
-        };
+        var name = PortContextFinder.AttributeName(attribute);
         return name is "GeneratedCode" or "GeneratedCodeAttribute" || _aliasNames.Value.Contains(name);
     }
 
