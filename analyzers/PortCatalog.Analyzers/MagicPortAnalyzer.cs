@@ -100,10 +100,7 @@ public sealed class MagicPortAnalyzer : DiagnosticAnalyzer
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
         properties[PortDiagnosticProperties.Port] = text;
         properties[PortDiagnosticProperties.ContextName] = portContext.Name;
-        var node = PortContextFinder.ValueNode(valueNode);
-        var constant = index.Names((int)value)
-            ? index.Find((int)value, portContext.Name, () => ContextEvidence.Collect(node, portContext, model, cancellationToken))
-            : null;
+        var constant = index.Names((int)value) ? FindConstant(index, (int)value, valueNode, portContext, model, cancellationToken) : null;
         if (constant is not null)
         {
             properties[PortDiagnosticProperties.CatalogType] = constant.CatalogMetadataName;
@@ -116,6 +113,13 @@ public sealed class MagicPortAnalyzer : DiagnosticAnalyzer
         {
             context.ReportDiagnostic(Diagnostic.Create(PortRules.ExtractPortConstant, literal.GetLocation(), properties.ToImmutable(), text));
         }
+    }
+
+    // A method of its own: a lambda in AnalyzeLiteral would allocate its closure on every call, for every literal.
+    private static CatalogConstant? FindConstant(PortCatalogIndex index, int port, ExpressionSyntax valueNode, PortContext portContext, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        var node = PortContextFinder.ValueNode(valueNode);
+        return index.Find(port, portContext.Name, () => ContextEvidence.Collect(node, portContext, model, cancellationToken));
     }
 
     /// <summary>

@@ -77,6 +77,6 @@ public sealed class UrlPortAnalyzer : DiagnosticAnalyzer
         node.FirstAncestorOrSelf<AttributeSyntax>() is { } attribute &&
         (model.GetSymbolInfo(attribute, cancellationToken).Symbol is IMethodSymbol constructor
             ? PortContextFinder.IsTestFrameworkType(constructor.ContainingType)
-            : PortContextFinder.NameOf(attribute.Name is QualifiedNameSyntax qualified ? qualified.Right : attribute.Name) is
+            : PortContextFinder.AttributeName(attribute) is
                 "InlineData" or "InlineDataAttribute" or "TestCase" or "TestCaseAttribute" or "DataRow" or "DataRowAttribute" or "Arguments" or "ArgumentsAttribute");
 }

@@ -5,7 +5,7 @@ namespace PortCatalog.Analyzers.Catalogs;
 /// <summary>One <c>public const int</c> of a port catalog.</summary>
 internal sealed class CatalogConstant
 {
-    public CatalogConstant(INamedTypeSymbol catalog, CatalogOrigin origin, string name, int port, bool isPrimary, bool isWeakClaim)
+    public CatalogConstant(INamedTypeSymbol catalog, string catalogMetadataName, CatalogOrigin origin, string name, int port, bool isPrimary, bool isWeakClaim)
     {
         IsWeakClaim = isWeakClaim;
         Key = name.Replace("_", string.Empty).ToLowerInvariant();
@@ -14,7 +14,7 @@ internal sealed class CatalogConstant
         Name = name;
         Port = port;
         IsPrimary = isPrimary;
-        CatalogMetadataName = catalog.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty);
+        CatalogMetadataName = catalogMetadataName;
         DisplayName = catalog.Name + "." + name;
     }
 
@@ -39,8 +39,12 @@ internal sealed class CatalogConstant
     /// <summary>Whether this is the first constant of its catalog with this value: the port's primary entry.</summary>
     public bool IsPrimary { get; }
 
-    /// <summary>The catalog's namespace-qualified name, such as <c>PortCatalog.WellKnownPorts</c>.</summary>
+    /// <summary>The catalog's namespace-qualified name, such as <c>PortCatalog.WellKnownPorts</c> (<see cref="QualifiedName"/>).</summary>
     public string CatalogMetadataName { get; }
+
+    /// <summary>The namespace-qualified name of <paramref name="catalog"/>, as <see cref="CatalogMetadataName"/> holds it; computed once per catalog, not per constant.</summary>
+    public static string QualifiedName(INamedTypeSymbol catalog) =>
+        catalog.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty);
 
     /// <summary>How messages name the constant: <c>WellKnownPorts.PostgreSql</c>.</summary>
     public string DisplayName { get; }

@@ -26,6 +26,7 @@ internal sealed class PortCatalogIndex
     public const string ClaimAttributeMetadataName = "PortCatalog.PortClaimAttribute";
 
     private static readonly ConditionalWeakTable<Compilation, Lazy<PortCatalogIndex>> s_cache = new();
+    private static readonly ConditionalWeakTable<INamedTypeSymbol, CachedConstants> s_constants = new();
 
     private readonly Dictionary<int, ImmutableArray<CatalogConstant>> _byPort;
     private readonly ImmutableHashSet<SyntaxTree> _catalogTrees;
@@ -217,9 +218,10 @@ internal sealed class PortCatalogIndex
         var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         var trees = ImmutableHashSet.CreateBuilder<SyntaxTree>();
 
-        var attribute = compilation.GetTypeByMetadataName(AttributeMetadataName);
-        var claimAttribute = compilation.GetTypeByMetadataName(ClaimAttributeMetadataName);
+        // One search through every reference; the attributes live in the same assembly as the built-in catalog.
         var builtIn = compilation.GetTypeByMetadataName(WellKnownPortsMetadataName);
+        var attribute = builtIn?.ContainingAssembly.GetTypeByMetadataName(AttributeMetadataName) ?? compilation.GetTypeByMetadataName(AttributeMetadataName);
+        var claimAttribute = builtIn?.ContainingAssembly.GetTypeByMetadataName(ClaimAttributeMetadataName) ?? compilation.GetTypeByMetadataName(ClaimAttributeMetadataName);
         if (builtIn is not null && seen.Add(builtIn))
         {
             // Found by name, wherever it is declared: the built-in catalog always ranks last.
@@ -242,19 +244,14 @@ internal sealed class PortCatalogIndex
                 trees.Add(reference.SyntaxTree);
             }
 
-            var primaries = new HashSet<int>();
-            foreach (var member in type.GetMembers())
+            foreach (var constant in ConstantsOf(type, origin, claimAttribute))
             {
-                if (member is IFieldSymbol { IsConst: true, HasConstantValue: true, ConstantValue: int port, Type.SpecialType: SpecialType.System_Int32 } field &&
-                    field.DeclaredAccessibility == Accessibility.Public)
+                if (!byPort.TryGetValue(constant.Port, out var list))
                 {
-                    if (!byPort.TryGetValue(port, out var list))
-                    {
-                        byPort[port] = list = new List<CatalogConstant>();
-                    }
-
-                    list.Add(new CatalogConstant(type, origin, field.Name, port, primaries.Add(port), IsWeakClaim(field, claimAttribute)));
+                    byPort[constant.Port] = list = new List<CatalogConstant>();
                 }
+
+                list.Add(constant);
             }
         }
 
@@ -264,21 +261,101 @@ internal sealed class PortCatalogIndex
             trees.ToImmutable());
     }
 
+    /// <summary>
+    /// The <c>public const int</c> members of one catalog, in declaration order. Kept per catalog type: a referenced
+    /// assembly's type symbols (the built-in catalog's ~1,000 constants among them) are shared by the compilations that
+    /// reference the same assembly, so the constants and their attributes are read once, not once per compilation.
+    /// </summary>
+    private static ImmutableArray<CatalogConstant> ConstantsOf(INamedTypeSymbol type, CatalogOrigin origin, INamedTypeSymbol? claimAttribute)
+    {
+        if (s_constants.TryGetValue(type, out var cached) && cached.Origin == origin && ReferenceEquals(cached.ClaimAttribute, claimAttribute))
+        {
+            return cached.Constants;
+        }
+
+        var constants = ImmutableArray.CreateBuilder<CatalogConstant>();
+        var primaries = new HashSet<int>();
+        var qualifiedName = CatalogConstant.QualifiedName(type);
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IFieldSymbol { IsConst: true, HasConstantValue: true, ConstantValue: int port, Type.SpecialType: SpecialType.System_Int32 } field &&
+                field.DeclaredAccessibility == Accessibility.Public)
+            {
+                constants.Add(new CatalogConstant(type, qualifiedName, origin, field.Name, port, primaries.Add(port), IsWeakClaim(field, claimAttribute)));
+            }
+        }
+
+        var result = constants.ToImmutable();
+        lock (s_constants)
+        {
+            s_constants.Remove(type);
+            s_constants.Add(type, new CachedConstants(origin, claimAttribute, result));
+        }
+
+        return result;
+    }
+
+    private sealed class CachedConstants(CatalogOrigin origin, INamedTypeSymbol? claimAttribute, ImmutableArray<CatalogConstant> constants)
+    {
+        public CatalogOrigin Origin { get; } = origin;
+
+        public INamedTypeSymbol? ClaimAttribute { get; } = claimAttribute;
+
+        public ImmutableArray<CatalogConstant> Constants { get; } = constants;
+    }
+
     private static void AddSourceCatalogs(Compilation compilation, INamedTypeSymbol attribute,
         List<(INamedTypeSymbol, CatalogOrigin)> catalogs, HashSet<INamedTypeSymbol> seen)
     {
-        // The declaration table answers this without binding; only classes whose syntax carries an attribute named
-        // like ours are bound. (An alias such as `using PC = PortCatalog.PortCatalogAttribute;` is not recognised.)
-        foreach (var symbol in compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Type))
+        // Only classes whose syntax carries an attribute named like ours are bound, and they are found by reading the
+        // declarations (namespaces and types, never member bodies) of the files that mention PortCatalog at all.
+        // Asking the declaration table for every type (GetSymbolsWithName(_ => true)) built every type's symbol: on a
+        // project of a few hundred files, most of the index's cost. (An alias such as
+        // `using PC = PortCatalog.PortCatalogAttribute;` is not recognised.)
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var scopes = new Stack<SyntaxNode>();
+        foreach (var tree in compilation.SyntaxTrees)
         {
-            if (symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type || seen.Contains(type) || !HasCatalogAttributeSyntax(type))
+            if (tree.GetText().ToString().IndexOf("PortCatalog", StringComparison.Ordinal) < 0)
             {
                 continue;
             }
 
-            if (HasAttribute(type, attribute) && seen.Add(type))
+            scopes.Push(tree.GetRoot());
+            while (scopes.Count > 0)
             {
-                catalogs.Add((type, CatalogOrigin.OwnCompilation));
+                var scope = scopes.Pop();
+                if (scope is ClassDeclarationSyntax declaration && HasCatalogAttributeSyntax(declaration))
+                {
+                    names.Add(declaration.Identifier.ValueText);
+                }
+
+                var members = scope switch
+                {
+                    CompilationUnitSyntax unit => unit.Members,
+                    BaseNamespaceDeclarationSyntax ns => ns.Members,
+                    TypeDeclarationSyntax type => type.Members,
+                    _ => default,
+                };
+                foreach (var member in members)
+                {
+                    if (member is BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
+                    {
+                        scopes.Push(member);
+                    }
+                }
+            }
+        }
+
+        foreach (var name in names)
+        {
+            foreach (var symbol in compilation.GetSymbolsWithName(name, SymbolFilter.Type))
+            {
+                if (symbol is INamedTypeSymbol { TypeKind: TypeKind.Class } type && !seen.Contains(type) && HasCatalogAttributeSyntax(type) &&
+                    HasAttribute(type, attribute) && seen.Add(type))
+                {
+                    catalogs.Add((type, CatalogOrigin.OwnCompilation));
+                }
             }
         }
     }
@@ -287,26 +364,25 @@ internal sealed class PortCatalogIndex
     {
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            if (reference.GetSyntax() is not TypeDeclarationSyntax declaration)
+            if (reference.GetSyntax() is TypeDeclarationSyntax declaration && HasCatalogAttributeSyntax(declaration))
             {
-                continue;
+                return true;
             }
+        }
 
-            foreach (var list in declaration.AttributeLists)
+        return false;
+    }
+
+    private static bool HasCatalogAttributeSyntax(TypeDeclarationSyntax declaration)
+    {
+        foreach (var list in declaration.AttributeLists)
+        {
+            foreach (var attribute in list.Attributes)
             {
-                foreach (var attribute in list.Attributes)
+                var name = PortContextFinder.AttributeName(attribute);
+                if (name is "PortCatalog" or "PortCatalogAttribute")
                 {
-                    var name = attribute.Name switch
-                    {
-                        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-                        AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
-                        SimpleNameSyntax simple => simple.Identifier.ValueText,
-                        _ => string.Empty,
-                    };
-                    if (name is "PortCatalog" or "PortCatalogAttribute")
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
         }
@@ -314,6 +390,8 @@ internal sealed class PortCatalogIndex
         return false;
     }
 
+    // Only public static classes are asked for their attributes (decoding every type's attributes was most of the
+    // index's cost for a project with project references): the generator writes every catalog as a static class.
     private static void AddReferencedCatalogs(Compilation compilation, INamedTypeSymbol attribute,
         List<(INamedTypeSymbol, CatalogOrigin)> catalogs, HashSet<INamedTypeSymbol> seen)
     {
@@ -335,7 +413,7 @@ internal sealed class PortCatalogIndex
                     {
                         stack.Push(ns);
                     }
-                    else if (member is INamedTypeSymbol { TypeKind: TypeKind.Class, DeclaredAccessibility: Accessibility.Public } type &&
+                    else if (member is INamedTypeSymbol { TypeKind: TypeKind.Class, IsStatic: true, DeclaredAccessibility: Accessibility.Public } type &&
                              HasAttribute(type, attribute) && seen.Add(type))
                     {
                         catalogs.Add((type, CatalogOrigin.ReferencedAssembly));

@@ -18,38 +18,59 @@ namespace PortCatalog.Analyzers.Contexts;
 /// </summary>
 internal static class LiteralFinder
 {
-    private static readonly char[] s_digits = { '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' };
-
     /// <summary>
     /// The numeric literal expressions of <paramref name="tree"/>, in source order: each ASCII digit that does not
     /// continue a word or number is a candidate, and the token found there decides. Digits inside comments, strings
     /// and disabled code belong to trivia or to another token and are dropped.
+    /// <para>
+    /// The text is read with a plain loop: <c>string.IndexOfAny</c> with ten characters sets its searcher up again on
+    /// every call, one call per digit found. A digit right after a single <c>.</c> is not looked up: it never starts a
+    /// literal (<c>.5</c> and <c>1.5</c> start elsewhere, <c>"127.0.0.1"</c> is a string); after <c>..</c> it does
+    /// (<c>s[2..^1]</c>). Each lookup starts from the node around the previous token, widened until it
+    /// holds the position, rather than from the root: consecutive digits are mostly in the same member, so the descent
+    /// stays short. In a traced csc on the 100,000-line benchmark these two were two thirds of the analyzers' samples.
+    /// </para>
     /// </summary>
     public static IEnumerable<LiteralExpressionSyntax> NumericLiterals(SyntaxTree tree, CancellationToken cancellationToken)
     {
         // For a file parsed from a string (csc reads files below ~40,000 characters that way) this is that string, not a copy.
         var source = tree.GetText(cancellationToken).ToString();
         var root = tree.GetRoot(cancellationToken);
-        var position = 0;
-        while ((position = source.IndexOfAny(s_digits, position)) >= 0)
+        var scope = root;
+        for (var position = NextCandidate(source, 0); position >= 0; position = NextCandidate(source, position + 1))
         {
-            if (position == 0 || !ContinuesWordOrNumber(source[position - 1]))
+            cancellationToken.ThrowIfCancellationRequested();
+            while (!scope.FullSpan.Contains(position) && scope.Parent is { } parent)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var token = root.FindToken(position);
-                if (token.SpanStart == position && token.IsKind(SyntaxKind.NumericLiteralToken) && token.Parent is LiteralExpressionSyntax literal)
-                {
-                    yield return literal;
-                }
+                scope = parent;
             }
 
-            // The rest of this word or number (1_000, 0x1F, 22UL, Service22) starts no literal.
-            position++;
-            while (position < source.Length && ContinuesWordOrNumber(source[position]))
+            var token = scope.FindToken(position);
+            scope = token.Parent ?? root;
+            if (token.SpanStart == position && token.IsKind(SyntaxKind.NumericLiteralToken) && token.Parent is LiteralExpressionSyntax literal)
             {
-                position++;
+                yield return literal;
             }
         }
+    }
+
+    // The next digit from `start` on that can start a literal. Not inside the iterator: an iterator's locals are fields
+    // of its state object, and this loop runs over every character of the file.
+    private static int NextCandidate(string source, int start)
+    {
+        for (var position = start; position < source.Length; position++)
+        {
+            if (source[position] is >= '0' and <= '9')
+            {
+                var previous = position > 0 ? source[position - 1] : '\0';
+                if (!ContinuesWordOrNumber(previous) && (previous != '.' || (position > 1 && source[position - 2] == '.')))
+                {
+                    return position;
+                }
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>
@@ -82,5 +103,5 @@ internal static class LiteralFinder
 
     // A digit after a letter, digit or underscore is inside an identifier (Service22) or a longer number (1_000, 0x22).
     private static bool ContinuesWordOrNumber(char previous) =>
-        previous == '_' || char.IsLetterOrDigit(previous);
+        previous is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' || (previous > '\x7f' && char.IsLetterOrDigit(previous));
 }

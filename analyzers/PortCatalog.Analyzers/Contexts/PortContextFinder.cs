@@ -13,7 +13,7 @@ namespace PortCatalog.Analyzers.Contexts;
 /// </summary>
 internal static class PortContextFinder
 {
-    private static readonly string[] s_testFrameworkNamespaces = { "Xunit", "NUnit", "Microsoft.VisualStudio.TestTools", "TUnit", "MSTest" };
+    private static readonly string[] s_testFrameworkNamespaces = { "Xunit", "NUnit", "TUnit", "MSTest" };
 
     /// <summary>
     /// Whether <paramref name="value"/> sits in a syntactic position that can be a port context at all; most numeric
@@ -318,16 +318,32 @@ internal static class PortContextFinder
     /// <summary>Whether <paramref name="type"/> belongs to a test framework (xUnit, NUnit, MSTest, TUnit): its attributes hold test data.</summary>
     public static bool IsTestFrameworkType(INamedTypeSymbol type)
     {
-        var ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+        // The namespace's names from the outside in, without building its display string (this runs for every
+        // attribute argument).
+        var outer = type.ContainingNamespace;
+        INamespaceSymbol? second = null, third = null;
+        while (outer is { IsGlobalNamespace: false, ContainingNamespace.IsGlobalNamespace: false })
+        {
+            third = second;
+            second = outer;
+            outer = outer.ContainingNamespace;
+        }
+
+        if (outer is null || outer.IsGlobalNamespace)
+        {
+            return false;
+        }
+
         foreach (var prefix in s_testFrameworkNamespaces)
         {
-            if (ns.StartsWith(prefix, StringComparison.Ordinal))
+            if (outer.Name.StartsWith(prefix, StringComparison.Ordinal))
             {
                 return true;
             }
         }
 
-        return false;
+        // Microsoft.VisualStudio.TestTools*
+        return outer.Name == "Microsoft" && second?.Name == "VisualStudio" && third is not null && third.Name.StartsWith("TestTools", StringComparison.Ordinal);
     }
 
     // The value of `int port = 22`, `int Port { get; } = 22`, `void F(int port = 22)`, `enum E { SshPort = 22 }`, and of
@@ -424,6 +440,15 @@ internal static class PortContextFinder
             _ => null,
         };
     }
+
+    /// <summary>An attribute's name as written, without qualifier: <c>[Xunit.InlineData]</c> → <c>InlineData</c>, <c>[global::X.PortCatalog]</c> → <c>PortCatalog</c>.</summary>
+    public static string AttributeName(AttributeSyntax attribute) => attribute.Name switch
+    {
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => string.Empty,
+    };
 
     /// <summary>The name an expression ends in: <c>port</c>, <c>endpoint.Port</c>, <c>uri?.Port</c>, <c>(int)x.Port</c>, <c>Connect(...)</c>.</summary>
     public static string? NameOf(ExpressionSyntax? expression)

@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PortCatalog.Analyzers.Contexts;
 
 namespace PortCatalog.Analyzers.Exclusions;
 
@@ -32,11 +34,13 @@ internal sealed class GeneratedCodeFilter
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<SyntaxTree, bool> _generatedFiles = new();
     private readonly Lazy<INamedTypeSymbol?> _generatedCodeAttribute;
+    private readonly Lazy<HashSet<string>> _aliasNames;
 
     public GeneratedCodeFilter(Compilation compilation)
     {
         _compilation = compilation;
         _generatedCodeAttribute = new Lazy<INamedTypeSymbol?>(() => compilation.GetTypeByMetadataName(GeneratedCodeAttributeMetadataName));
+        _aliasNames = new Lazy<HashSet<string>>(() => AliasNames(compilation));
     }
 
     /// <summary>Whether the whole of <paramref name="tree"/> is generated; decided once per file.</summary>
@@ -147,9 +151,62 @@ internal sealed class GeneratedCodeFilter
 
     // Bound, not matched by name: an alias (`using GC = System.CodeDom.Compiler.GeneratedCodeAttribute;`) counts, a
     // user's own attribute called GeneratedCode in another namespace does not. Runs only for a diagnostic about to be
-    // reported, and only over the attributes of the declarations around it.
+    // reported, and only over the attributes of the declarations around it. Binding an attribute builds a semantic
+    // model for it, so only attributes that can be GeneratedCode by their name are bound: named GeneratedCode(Attribute),
+    // or named like a using alias of the compilation ([Fact], [Test] and [TestMethod] are never bound).
     private bool IsGeneratedCodeAttribute(AttributeSyntax attribute, SemanticModel model, CancellationToken cancellationToken) =>
         _generatedCodeAttribute.Value is { } generatedCode &&
+        MayNameGeneratedCode(attribute) &&
         model.GetSymbolInfo(attribute, cancellationToken).Symbol is IMethodSymbol constructor &&
         SymbolEqualityComparer.Default.Equals(constructor.ContainingType, generatedCode);
+
+    private bool MayNameGeneratedCode(AttributeSyntax attribute)
+    {
+        var name = PortContextFinder.AttributeName(attribute);
+        return name is "GeneratedCode" or "GeneratedCodeAttribute" || _aliasNames.Value.Contains(name);
+    }
+
+    // The names of every using alias in the compilation (file, namespace and global ones), with and without an
+    // Attribute suffix, as an attribute may be written either way. Read from the syntax once per compilation.
+    private static HashSet<string> AliasNames(Compilation compilation)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var scopes = new Stack<SyntaxNode>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            scopes.Push(tree.GetRoot());
+            while (scopes.Count > 0)
+            {
+                var scope = scopes.Pop();
+                var (usings, members) = scope switch
+                {
+                    CompilationUnitSyntax unit => (unit.Usings, unit.Members),
+                    BaseNamespaceDeclarationSyntax ns => (ns.Usings, ns.Members),
+                    _ => (default, default),
+                };
+                foreach (var directive in usings)
+                {
+                    if (directive.Alias is { } alias)
+                    {
+                        var name = alias.Name.Identifier.ValueText;
+                        names.Add(name);
+                        if (name.EndsWith("Attribute", StringComparison.Ordinal))
+                        {
+                            names.Add(name.Substring(0, name.Length - "Attribute".Length));
+                        }
+                    }
+                }
+
+                foreach (var member in members)
+                {
+                    if (member is BaseNamespaceDeclarationSyntax)
+                    {
+                        scopes.Push(member);
+                    }
+                }
+            }
+        }
+
+        return names;
+    }
 }

@@ -88,7 +88,10 @@ internal static class CorpusRun
         Console.WriteLine($"{projects.Length} compilations, {projects.Sum(p => p.Compilation.SyntaxTrees.Count()):N0} files, {lines:N0} lines; load average {LoadAverage()}");
         // Three variants, rotated so none always runs first: the compiler alone (GetDiagnostics), the compiler with two
         // no-op analyzers of the same shape (the analyzer driver's own cost, paid by any analyzer), and with ours.
+        // Measured: process CPU time of each variant (user + sys of every thread), and the CPU time the PortCatalog
+        // analyzers' own callbacks use (thread CPU clock, CpuTimedAnalyzer), which other load cannot stretch.
         var times = new Dictionary<string, List<double>> { ["compiler"] = [], ["no-op analyzers"] = [], ["PortCatalog analyzers"] = [] };
+        var callbacks = new List<double>();
         var variants = times.Keys.ToArray();
         // Pass 0 warms up (JIT, caches) and is not counted.
         for (var pass = 0; pass <= passes; pass++)
@@ -96,6 +99,7 @@ internal static class CorpusRun
             for (var k = 0; k < variants.Length; k++)
             {
                 var variant = variants[(k + pass) % variants.Length];
+                var counter = new CpuTimedAnalyzer.CpuCounter();
                 GC.Collect();
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 foreach (var (_, _, compilation) in projects)
@@ -106,7 +110,7 @@ internal static class CorpusRun
                     {
                         "compiler" => fresh.GetDiagnostics(),
                         "no-op analyzers" => Run(fresh, [new NoOpAnalyzer(), new NoOpAnalyzer()]),
-                        _ => Run(fresh, [new MagicPortAnalyzer(), new UrlPortAnalyzer()]),
+                        _ => Run(fresh, [new CpuTimedAnalyzer(new MagicPortAnalyzer(), counter), new CpuTimedAnalyzer(new UrlPortAnalyzer(), counter)]),
                     };
                 }
 
@@ -114,15 +118,30 @@ internal static class CorpusRun
                 if (pass > 0)
                 {
                     times[variant].Add(seconds);
+                    if (variant == "PortCatalog analyzers")
+                    {
+                        callbacks.Add(counter.Milliseconds / 1000);
+                    }
                 }
 
-                Console.WriteLine($"pass {pass}, {variant}: CPU {seconds:F2} s; load average {LoadAverage()}");
+                var own = variant == "PortCatalog analyzers" ? $" (PortCatalog callbacks {counter.Milliseconds:F0} ms CPU)" : string.Empty;
+                Console.WriteLine($"pass {pass}, {variant}: CPU {seconds:F2} s{own}; load average {LoadAverage()}");
             }
         }
 
         var (c, n, p) = (Median(times["compiler"]), Median(times["no-op analyzers"]), Median(times["PortCatalog analyzers"]));
+        var overCompiler = times["PortCatalog analyzers"].Zip(times["compiler"], (a, b) => (a - b) / b * 100).ToList();
+        var overNoOp = times["PortCatalog analyzers"].Zip(times["no-op analyzers"], (a, b) => (a - b) / b * 100).ToList();
+        var shares = callbacks.Zip(times["compiler"], (a, b) => a / b * 100).ToList();
         Console.WriteLine($"medians of {passes}: CPU compiler {c:F2} s, with no-op analyzers {n:F2} s ({(n - c) / c * 100:+0.0;-0.0}%), with PortCatalog analyzers {p:F2} s ({(p - c) / c * 100:+0.0;-0.0}% of the compiler, {(p - n) / c * 100:+0.0;-0.0}% over the no-op analyzers)");
+        Console.WriteLine($"paired differences, PortCatalog minus compiler, per pass: {Percentages(overCompiler)}; median {Median(overCompiler):+0.0;-0.0}%");
+        Console.WriteLine($"paired differences, PortCatalog minus no-op analyzers, per pass: {Percentages(overNoOp)}; median {Median(overNoOp):+0.0;-0.0}%");
+        Console.WriteLine($"PortCatalog callbacks' own CPU ({(ThreadCpuClock.IsThreadCpuTime ? "thread CPU clock" : "stopwatch: no thread CPU clock here")}): median {Median(callbacks) * 1000:F0} ms = " +
+                          $"{Median(shares):F2}% of the compiler's CPU (per pass {Percentages(shares, "0.00")}); load average {LoadAverage()}");
     }
+
+    private static string Percentages(List<double> values, string format = "+0.0;-0.0") =>
+        string.Join(" ", values.Select(v => v.ToString(format, CultureInfo.InvariantCulture) + "%"));
 
     private static ImmutableArray<Diagnostic> Run(Compilation compilation, DiagnosticAnalyzer[] analyzers) =>
         compilation.WithAnalyzers([.. analyzers], new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))

@@ -5,9 +5,11 @@
 #   - the compiler's wall time and its CPU time (user + sys of the csc process; on a shared machine the CPU time is the
 #     steadier of the two, since other load stretches wall time but not the work done);
 #   - the PortCatalog analyzers' execution time as the compiler reports it (/reportanalyzer).
+# Each round runs the two compiles back to back, so the CPU difference within a round is a paired difference; its
+# median is printed with the medians of each variant.
 # With --trace (needs dotnet-trace: `dotnet tool install -g dotnet-trace`), one more compile with the analyzers runs
-# under dotnet-trace and the share of its CPU samples spent in PortCatalog.Analyzers is printed: the figure that other
-# load on the machine does not move.
+# under dotnet-trace, and the time of its CPU samples spent in PortCatalog.Analyzers is printed as a share of all samples
+# and against csc's measured CPU time (see Program.cs, --cpu-share, for why both).
 # Usage: benchmarks/analyzers/PortCatalog.Analyzers.Benchmarks/measure-build.sh [lines] [rounds] [literal%] [--trace]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -31,7 +33,7 @@ csc=$(cat "$work/csc-path")
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 declare -A wall cpu
-portSeconds=()
+portSeconds=(); pairs=()
 TIMEFORMAT='%R %U %S'
 for round in $(seq 1 "$rounds"); do
   for with in false true; do
@@ -45,7 +47,9 @@ for round in $(seq 1 "$rounds"); do
     portWarnings=$({ grep -E 'warning PORT[0-9]+' "$out" || true; } | wc -l)
     otherWarnings=$({ grep -E 'warning [A-Z]+[0-9]+' "$out" || true; } | { grep -v 'warning PORT' || true; } | wc -l)
     [ "$with" = true ] && portSeconds+=("$port")
-    echo "round $round, analyzers=$with: wall ${real} s, CPU ${cpuSeconds} s; PortCatalog.Analyzers ${port:-n/a} s; warnings: PORT ${portWarnings}, other ${otherWarnings}"
+    [ "$with" = false ] && without="$cpuSeconds"
+    [ "$with" = true ] && pairs+=("$(awk -v a="$cpuSeconds" -v b="$without" 'BEGIN { printf "%.2f", (a - b) / b * 100 }')")
+    echo "round $round, analyzers=$with: wall ${real} s, CPU ${cpuSeconds} s; PortCatalog.Analyzers ${port:-n/a} s; warnings: PORT ${portWarnings}, other ${otherWarnings}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
   done
 done
 
@@ -53,8 +57,10 @@ done
 awk -v w0="$(median ${wall[false]})" -v w1="$(median ${wall[true]})" -v c0="$(median ${cpu[false]})" -v c1="$(median ${cpu[true]})" \
     -v p="$(median "${portSeconds[@]}")" 'BEGIN {
   printf "medians of %d rounds: wall without %.2f s, with %.2f s (%+.1f%%); CPU without %.2f s, with %.2f s (%+.1f%%)\n", '"$rounds"', w0, w1, (w1 - w0) / w0 * 100, c0, c1, (c1 - c0) / c0 * 100
-  printf "PortCatalog.Analyzers execution (reportanalyzer): %.3f s = %.1f%% of the wall time without analyzers\n", p, p / w0 * 100
+  printf "PortCatalog.Analyzers execution (reportanalyzer): %.3f s = %.1f%% of the wall time, %.1f%% of the CPU time without analyzers (medians)\n", p, p / w0 * 100, p / c0 * 100
 }'
+# Each round runs the two compiles back to back: the CPU difference within a round is the paired difference.
+echo "paired CPU differences (with - without) / without, per round: ${pairs[*]/%/%}; median $(median "${pairs[@]}")%"
 if [ "$trace" = --trace ]; then
   tracer=$(command -v dotnet-trace || echo "$HOME/.dotnet/tools/dotnet-trace")
   if [ ! -x "$tracer" ]; then
@@ -63,6 +69,7 @@ if [ "$trace" = --trace ]; then
   fi
   "$tracer" collect --profile dotnet-sampled-thread-time -o "$work/csc.nettrace" -- "$csc" /noconfig "@$work/csc-true.rsp" >"$work/trace.log" 2>&1
   "$tracer" convert --format speedscope -o "$work/csc" "$work/csc.nettrace" >>"$work/trace.log" 2>&1
-  dotnet run -c Release --no-build --project "$here" -- --cpu-share "$work/csc.speedscope.json"
+  dotnet run -c Release --no-build --project "$here" -- --cpu-share "$work/csc.speedscope.json" "$(median ${cpu[true]})"
+  echo "load average after the trace: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
 echo "logs: $work"
