@@ -20,8 +20,10 @@ namespace PortCatalog.Analyzers.Benchmarks;
 /// <item><c>--corpus DIR OUT.tsv</c>: every PORT diagnostic and AD0001 as a row (repo, id, file:line, message, source
 /// line), for classification by reading; plus the literal candidates the analyzers left alone (lines that name a port
 /// and hold a number), for the recall sample.</item>
-/// <item><c>--corpus-cost DIR PASSES</c>: per pass, each compilation is built fresh and its diagnostics computed (no
-/// emit) without the analyzers and with them, alternating; process CPU time of each, medians printed.</item>
+/// <item><c>--corpus-cost DIR PASSES [WARMUP]</c>: per pass, each compilation is built fresh and its diagnostics
+/// computed (no emit) without the analyzers and with them, alternating; process CPU time of each, medians printed.
+/// The first WARMUP passes (default 1) are run and printed but not counted: a compiler server keeps analyzers loaded
+/// and jitted across builds, and tiered JIT keeps promoting hot code for several passes.</item>
 /// </list>
 /// </summary>
 internal static class CorpusRun
@@ -81,7 +83,7 @@ internal static class CorpusRun
         Console.WriteLine($"wrote {output} and {Path.ChangeExtension(output, ".candidates.tsv")}");
     }
 
-    public static void Cost(string root, int passes)
+    public static void Cost(string root, int passes, int warmup)
     {
         var projects = Compilations(root).ToArray();
         var lines = projects.Sum(p => p.Compilation.SyntaxTrees.Sum(t => t.GetText().Lines.Count));
@@ -93,8 +95,8 @@ internal static class CorpusRun
         var times = new Dictionary<string, List<double>> { ["compiler"] = [], ["no-op analyzers"] = [], ["PortCatalog analyzers"] = [] };
         var callbacks = new List<double>();
         var variants = times.Keys.ToArray();
-        // Pass 0 warms up (JIT, caches) and is not counted.
-        for (var pass = 0; pass <= passes; pass++)
+        // The first passes warm up (JIT tiers, caches) and are not counted.
+        for (var pass = 0; pass < warmup + passes; pass++)
         {
             for (var k = 0; k < variants.Length; k++)
             {
@@ -102,6 +104,8 @@ internal static class CorpusRun
                 var counter = new CpuTimedAnalyzer.CpuCounter();
                 GC.Collect();
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                var collections = GC.CollectionCount(0);
                 foreach (var (_, _, compilation) in projects)
                 {
                     // A fresh compilation each time: nothing bound in an earlier pass is reused.
@@ -115,7 +119,9 @@ internal static class CorpusRun
                 }
 
                 var seconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-                if (pass > 0)
+                var megabytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6;
+                collections = GC.CollectionCount(0) - collections;
+                if (pass >= warmup)
                 {
                     times[variant].Add(seconds);
                     if (variant == "PortCatalog analyzers")
@@ -125,7 +131,7 @@ internal static class CorpusRun
                 }
 
                 var own = variant == "PortCatalog analyzers" ? $" (PortCatalog callbacks {counter.Milliseconds:F0} ms CPU)" : string.Empty;
-                Console.WriteLine($"pass {pass}, {variant}: CPU {seconds:F2} s{own}; load average {LoadAverage()}");
+                Console.WriteLine($"{(pass < warmup ? "warm-up " : string.Empty)}pass {pass}, {variant}: CPU {seconds:F2} s, {megabytes:F0} MB allocated, {collections} GCs{own}; load average {LoadAverage()}");
             }
         }
 

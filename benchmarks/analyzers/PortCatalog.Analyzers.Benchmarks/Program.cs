@@ -27,7 +27,10 @@ if (args.Length >= 3 && args[0] == "--corpus")
 
 if (args.Length >= 2 && args[0] == "--corpus-cost")
 {
-    CorpusRun.Cost(Path.GetFullPath(args[1]), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
+    CorpusRun.Cost(
+        Path.GetFullPath(args[1]),
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5,
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1);
     return;
 }
 
