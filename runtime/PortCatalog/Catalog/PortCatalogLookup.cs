@@ -74,9 +74,6 @@ public sealed class PortCatalogLookup
         _entries = entries;
         Entries = new ReadOnlyCollection<PortInfo>(entries);
         var ranges = new List<int>();
-
-        // While building: index + 1 of the port's first entry; -(index + 1) of a range covering a port without one.
-        var answers = new int[MaxPort + 1];
         for (var i = entries.Length - 1; i >= 0; i--)
         {
             var entry = entries[i];
@@ -90,7 +87,6 @@ public sealed class PortCatalogLookup
                 throw new ArgumentException($"Entry {i} ({entry.Identifier}) is out of port order.", nameof(entries));
             }
 
-            answers[entry.Port] = i + 1; // the lowest index of the port wins
             if (entry.IsRange)
             {
                 ranges.Add(i);
@@ -99,24 +95,22 @@ public sealed class PortCatalogLookup
 
         ranges.Reverse();
 
-        // A port without an entry of its own answers with the range that starts nearest below it (the backward scan's
-        // answer for Transport.None): later ranges overwrite earlier ones.
+        // The slots are written in two layers. First the ranges, in order, each over the ports it covers: a later range
+        // overwrites an earlier one, so a port without an entry of its own answers with the range that starts nearest
+        // below it (the backward scan's answer for Transport.None). Then every entry over its own port, the highest
+        // index first, so that a port's lowest index, its first entry, is the one left.
+        _portSlots = new ushort[MaxPort + 1];
         foreach (var r in ranges)
         {
             for (var port = entries[r].Port; port <= entries[r].LastPort; port++)
             {
-                if (answers[port] <= 0)
-                {
-                    answers[port] = -(r + 1);
-                }
+                _portSlots[port] = SlotOf(r);
             }
         }
 
-        _portSlots = new ushort[MaxPort + 1];
-        for (var port = 0; port <= MaxPort; port++)
+        for (var i = entries.Length - 1; i >= 0; i--)
         {
-            var answer = Math.Abs(answers[port]);
-            _portSlots[port] = (ushort)Math.Min(answer, Overflow);
+            _portSlots[entries[i].Port] = SlotOf(i);
         }
 
         // Ranges by first port (entries are in port order already); the running maximum bounds the backward scan.
@@ -266,6 +260,9 @@ public sealed class PortCatalogLookup
 
         return entries;
     }
+
+    // What a port's slot holds for entry index: index + 1, or Overflow where that does not fit in two bytes.
+    private static ushort SlotOf(int index) => (ushort)Math.Min(index + 1, Overflow);
 
     // Kept out of TryGetInfo(int, out PortInfo), which callers inline.
     [MethodImpl(MethodImplOptions.NoInlining)]
