@@ -93,24 +93,7 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
         RemoteEndPoint = _remote;
         SetBuffer(null, 0, 0); // a buffer would be sent as data once connected
         Arm(socket, timeout, cancellationToken);
-
-        bool pending;
-        try
-        {
-            pending = socket.ConnectAsync(this);
-            MarkSent();
-        }
-        catch (SocketException e)
-        {
-            return Complete(e.SocketErrorCode);
-        }
-        catch (ObjectDisposedException)
-        {
-            // The timer or the token closed the socket before the connect started; that party decided the outcome.
-            return Complete(SocketError.OperationAborted);
-        }
-
-        return pending ? new ValueTask<ProbeOutcome>(this, _core.Version) : Complete(SocketError);
+        return Launch(socket);
     }
 
     public ValueTask<ProbeOutcome> StartUdp(IPAddress address, int port, ReadOnlyMemory<byte> payload, TimeSpan timeout, CancellationToken cancellationToken)
@@ -122,14 +105,27 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
         _remote.Set(address, port);
         SetSendBuffer(payload);
         Arm(socket, timeout, cancellationToken);
+        return Launch(socket);
+    }
 
+    // Issues the armed probe: the connect (TCP) or the datagram (UDP). Completes at once when the OS answers at once.
+    private ValueTask<ProbeOutcome> Launch(Socket socket)
+    {
         bool pending;
         try
         {
-            // Connecting a UDP socket only fixes its peer; it sends nothing, but it is what makes the kernel report
-            // an ICMP port unreachable to this socket (ECONNREFUSED on Unix, ConnectionReset on Windows).
-            socket.Connect(_remote);
-            pending = socket.SendAsync(this);
+            if (_isUdp)
+            {
+                // Connecting a UDP socket only fixes its peer; it sends nothing, but it is what makes the kernel report
+                // an ICMP port unreachable to this socket (ECONNREFUSED on Unix, ConnectionReset on Windows).
+                socket.Connect(_remote);
+                pending = socket.SendAsync(this);
+            }
+            else
+            {
+                pending = socket.ConnectAsync(this);
+            }
+
             MarkSent();
         }
         catch (SocketException e)
@@ -138,6 +134,7 @@ internal sealed class PortableProbeOperation : SocketAsyncEventArgs, IValueTaskS
         }
         catch (ObjectDisposedException)
         {
+            // The timer or the token closed the socket before the probe left; that party decided the outcome.
             return Complete(SocketError.OperationAborted);
         }
 
