@@ -39,15 +39,17 @@ public sealed partial class TerminalTests
             screen);
     }
 
-    [LinuxProgramFact("tmux")]
+    [NetworkNamespaceFact("tmux")]
     public void CtrlCOnATerminalStopsTheScanAndShowsWhatWasFoundWithExitCode130()
     {
+        // In a namespace of its own: so long a scan of the shared loopback would connect to every other test's servers.
+        using var ns = NetworkNamespace.Create();
         using var listeners = new LoopbackListeners();
-        var port = listeners.Open(IPAddress.Loopback);
+        var port = ns.RunInside(() => listeners.Open(IPAddress.Loopback));
         var hosts = string.Join(' ', Enumerable.Range(1, 60).Select(i => $"127.0.0.{i}"));
 
         using var tmux = new Tmux(
-            $"env LANG=C.UTF-8 {Portcat.ShellCommand($"scan {hosts} -p {port}-65535")}; echo {ExitMarker}$?; sleep 120");
+            $"env LANG=C.UTF-8 {string.Join(' ', ns.ExecPrefix)} {Portcat.ShellCommand($"scan {hosts} -p {port}-65535")}; echo {ExitMarker}$?; sleep 120");
         var running = tmux.WaitFor(s => OpenOnBar().IsMatch(s), TimeSpan.FromSeconds(30));
         Assert.Matches(OpenOnBar(), running);
         tmux.SendKeys("C-c");
@@ -62,14 +64,15 @@ public sealed partial class TerminalTests
         Assert.Contains(lines, l => l.StartsWith("Interrupted after ", StringComparison.Ordinal));
     }
 
-    [LinuxProgramFact("tmux")]
+    [NetworkNamespaceFact("tmux")]
     public void ProgressLineFitsAn80ColumnTerminalWhileItRuns()
     {
+        using var ns = NetworkNamespace.Create(); // as above: a long scan, kept away from other tests' servers
         using var listeners = new LoopbackListeners();
-        var port = listeners.Open(IPAddress.Loopback);
+        var port = ns.RunInside(() => listeners.Open(IPAddress.Loopback));
         var hosts = string.Join(' ', Enumerable.Range(1, 30).Select(i => $"127.0.0.{i}"));
 
-        using var tmux = new Tmux($"env LANG=C.UTF-8 {Portcat.ShellCommand($"scan {hosts} -p {port}-65535")}; echo {ExitMarker}$?; sleep 120", width: 80);
+        using var tmux = new Tmux($"env LANG=C.UTF-8 {string.Join(' ', ns.ExecPrefix)} {Portcat.ShellCommand($"scan {hosts} -p {port}-65535")}; echo {ExitMarker}$?; sleep 120", width: 80);
         var running = tmux.WaitFor(s => OpenOnNarrowBar().IsMatch(s) || s.Contains(ExitMarker, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         tmux.SendKeys("C-c");
         tmux.WaitFor(s => s.Contains(ExitMarker, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
