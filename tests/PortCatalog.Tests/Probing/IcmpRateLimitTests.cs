@@ -27,11 +27,25 @@ public sealed class IcmpRateLimitTests
             Assert.True(int.Parse(fast["closed"], CultureInfo.InvariantCulture) < Count, $"without adapting: {string.Join(' ', fast)}");
 
             var adapted = ProbeHost.RunIn(scanner, TimeSpan.FromMinutes(5), null, "scan", TargetAddress, ports, "--udp", "--timeout-ms", "1000");
-            var nmap = scanner.Run(TimeSpan.FromMinutes(5), "nmap", "-n", "-Pn", "-sU", "-p", ports, "-oX", "-", TargetAddress);
-
             Assert.Equal(Count.ToString(CultureInfo.InvariantCulture), adapted["closed"]);
-            Assert.True(nmap.ExitCode == 0, nmap.ToString());
-            Assert.Equal(Count, NmapClosedCount(nmap.Stdout));
+
+            // nmap is the reference, and its own answer varies: in one CI run it reported 6 of these 20 closed (ours: 20),
+            // which 6 runs before and every attempt to reproduce it (after a drained bucket, under CPU load) did not. So
+            // the reference is nmap's better of two runs, the second after the target's ICMP burst has refilled.
+            var nmapClosed = 0;
+            for (var run = 0; run < 2 && nmapClosed < Count; run++)
+            {
+                if (run > 0)
+                {
+                    Thread.Sleep(TimeSpan.FromSeconds(6.5)); // one ICMP error a second per destination, bursts of up to 6
+                }
+
+                var nmap = scanner.Run(TimeSpan.FromMinutes(5), "nmap", "-n", "-Pn", "-sU", "-p", ports, "-oX", "-", TargetAddress);
+                Assert.True(nmap.ExitCode == 0, nmap.ToString());
+                nmapClosed = Math.Max(nmapClosed, NmapClosedCount(nmap.Stdout));
+            }
+
+            Assert.Equal(Count, nmapClosed);
 
             // How long adapting takes against nmap is a speed figure: benchmarks/scan/compare-nmap.sh measures it side by
             // side (the rate-limited rows), not this test.
