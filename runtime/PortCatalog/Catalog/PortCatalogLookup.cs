@@ -23,15 +23,22 @@ public sealed class PortCatalogLookup
 {
     private const int MaxPort = 65535;
 
-    // A port slot holding this value answers from the slow path: the catalog has more entries than a slot can number.
-    private const int Overflow = ushort.MaxValue;
+    // A port slot holding this value answers from _wideSlots: the catalog has more entries than a slot can number.
+    private const int Wide = ushort.MaxValue;
 
     private readonly PortInfo[] _entries;
 
     // Port → index + 1 of the entry TryGetInfo(port) answers with: the port's first entry, else the range starting
-    // nearest below it that covers it; 0: neither; Overflow: the entry's index does not fit (ask IndexOf's search).
+    // nearest below it that covers it; 0: neither; Wide: the entry's index does not fit in two bytes.
     // 65,536 slots of two bytes (128 KiB) buy a lookup without a branch on pages or on ranges.
     private readonly ushort[] _portSlots;
+
+    // The entries a slot can number: _entries itself, unless the catalog has more than Wide - 1 of them (then the
+    // first Wide - 1). So the one compare that takes a hit also turns away 0 (wrapped to uint.MaxValue) and Wide.
+    private readonly PortInfo[] _slotEntries;
+
+    // Only in a catalog of more than Wide - 1 entries: port → index of its answer, -1 for none (null otherwise).
+    private readonly int[]? _wideSlots;
 
     // Ranges sorted by first port; _rangeMaxLast[i] is the highest last port of ranges 0..i (ends the backward scan).
     private readonly int[] _rangeFirst;
@@ -113,6 +120,24 @@ public sealed class PortCatalogLookup
             _portSlots[entries[i].Port] = SlotOf(i);
         }
 
+        _slotEntries = entries;
+        if (entries.Length > Wide - 1)
+        {
+            // The same two layers over whole indexes, read where a slot says Wide.
+            _slotEntries = entries.AsSpan(0, Wide - 1).ToArray();
+            _wideSlots = new int[MaxPort + 1];
+            _wideSlots.AsSpan().Fill(-1);
+            foreach (var r in ranges)
+            {
+                _wideSlots.AsSpan(entries[r].Port, entries[r].LastPort - entries[r].Port + 1).Fill(r);
+            }
+
+            for (var i = entries.Length - 1; i >= 0; i--)
+            {
+                _wideSlots[entries[i].Port] = i;
+            }
+        }
+
         // Ranges by first port (entries are in port order already); the running maximum bounds the backward scan.
         _rangeFirst = new int[ranges.Count];
         _rangeLast = new int[ranges.Count];
@@ -143,22 +168,29 @@ public sealed class PortCatalogLookup
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetInfo(int port, out PortInfo info)
     {
-        var slots = _portSlots;
-        if ((uint)port < (uint)slots.Length)
+        if ((uint)port <= MaxPort)
         {
-            // One compare takes hits: 0 wraps to uint.MaxValue, Overflow - 1 is out of range too.
-            var index = (uint)slots[port] - 1;
-            if (index >= Overflow - 1 && index != uint.MaxValue)
-            {
-                index = (uint)IndexBeyondSlots(port); // -1 (none) wraps to uint.MaxValue
-            }
-
+            // _portSlots has MaxPort + 1 slots, always: read without a bounds check (a load and a compare saved).
+            // One compare takes hits: 0 wraps to uint.MaxValue, Wide - 1 is beyond _slotEntries.
             // No call takes info's address, so a caller that inlines this copies only the fields it reads.
-            var entries = _entries;
+            var index = (uint)Unsafe.Add(ref FirstSlot, port) - 1;
+            var entries = _slotEntries;
             if (index < (uint)entries.Length)
             {
                 info = entries[index];
                 return true;
+            }
+
+            if (index == Wide - 1)
+            {
+                // Written apart from the hit above (not through `entries`), so the JIT keeps the two reads apart and
+                // the hit above needs no second bounds check.
+                var wide = _wideSlots![port]; // -1: none
+                if ((uint)wide < (uint)_entries.Length)
+                {
+                    info = _entries[wide];
+                    return true;
+                }
             }
         }
 
@@ -261,16 +293,14 @@ public sealed class PortCatalogLookup
         return entries;
     }
 
-    // What a port's slot holds for entry index: index + 1, or Overflow where that does not fit in two bytes.
-    private static ushort SlotOf(int index) => (ushort)Math.Min(index + 1, Overflow);
+#if NET
+    private ref ushort FirstSlot => ref MemoryMarshal.GetArrayDataReference(_portSlots);
+#else
+    private ref ushort FirstSlot => ref _portSlots[0];
+#endif
 
-    // Kept out of TryGetInfo(int, out PortInfo), which callers inline.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private int IndexBeyondSlots(int port)
-    {
-        var index = IndexOf(port);
-        return index >= 0 ? index : RangeIndex(port, Transport.None);
-    }
+    // What a port's slot holds for entry index: index + 1, or Wide where that does not fit in two bytes.
+    private static ushort SlotOf(int index) => (ushort)Math.Min(index + 1, Wide);
 
     /// <summary>The index of the port's first entry, or -1 when the port has no entry of its own.</summary>
     private int IndexOf(int port)
@@ -281,28 +311,8 @@ public sealed class PortCatalogLookup
         }
 
         var slot = _portSlots[port];
-        if (slot != Overflow)
-        {
-            var index = slot - 1;
-            return index >= 0 && _entries[index].Port == port ? index : -1;
-        }
-
-        // The port's answer lies beyond what a slot can number: the first entry of the port by binary search.
-        int lo = 0, hi = _entries.Length - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >> 1;
-            if (_entries[mid].Port < port)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return lo < _entries.Length && _entries[lo].Port == port ? lo : -1;
+        var index = slot != Wide ? slot - 1 : _wideSlots![port];
+        return index >= 0 && _entries[index].Port == port ? index : -1;
     }
 
     private bool TryGetInRange(int port, Transport transport, out PortInfo info)

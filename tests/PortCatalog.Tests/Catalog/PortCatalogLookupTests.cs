@@ -41,9 +41,11 @@ public sealed class PortCatalogLookupTests
             // The port's first entry; else, of the ranges covering it, the one starting nearest below (the last listed).
             var expected = firstOfPort.TryGetValue(port, out var own) ? own : ranges.LastOrDefault(r => entries[r].Port < port && entries[r].Last >= port, -1);
             Assert.Equal(expected >= 0, lookup.TryGetInfo(port, out var info));
+            Assert.Equal(expected >= 0, lookup.TryGetInfo(port, Transport.None, out var any)); // through IndexOf, not the fast path
             if (expected >= 0)
             {
                 Assert.Equal($"e{expected}", info.Identifier);
+                Assert.Equal($"e{expected}", any.Identifier);
             }
         }
     }

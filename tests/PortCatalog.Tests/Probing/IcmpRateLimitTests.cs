@@ -14,7 +14,7 @@ public sealed class IcmpRateLimitTests
     private const int First = 7001, Count = 20;
 
     [NetworkNamespaceFact("nmap")]
-    public void ClosedUdpPortsBehindARateLimitedLinkAreAllClosedAsNmapSays()
+    public void ClosedUdpPortsBehindARateLimitedLinkAreAllClosedAtLeastAsNmapFindsThem()
     {
         var (scanner, target) = NetworkNamespace.CreateLinked(ScannerAddress, TargetAddress);
         using (scanner)
@@ -29,23 +29,12 @@ public sealed class IcmpRateLimitTests
             var adapted = ProbeHost.RunIn(scanner, TimeSpan.FromMinutes(5), null, "scan", TargetAddress, ports, "--udp", "--timeout-ms", "1000");
             Assert.Equal(Count.ToString(CultureInfo.InvariantCulture), adapted["closed"]);
 
-            // nmap is the reference, and its own answer varies: in one CI run it reported 6 of these 20 closed (ours: 20),
-            // which 6 runs before and every attempt to reproduce it (after a drained bucket, under CPU load) did not. So
-            // the reference is nmap's better of two runs, the second after the target's ICMP burst has refilled.
-            var nmapClosed = 0;
-            for (var run = 0; run < 2 && nmapClosed < Count; run++)
-            {
-                if (run > 0)
-                {
-                    Thread.Sleep(TimeSpan.FromSeconds(6.5)); // one ICMP error a second per destination, bursts of up to 6
-                }
-
-                var nmap = scanner.Run(TimeSpan.FromMinutes(5), "nmap", "-n", "-Pn", "-sU", "-p", ports, "-oX", "-", TargetAddress);
-                Assert.True(nmap.ExitCode == 0, nmap.ToString());
-                nmapClosed = Math.Max(nmapClosed, NmapClosedCount(nmap.Stdout));
-            }
-
-            Assert.Equal(Count, nmapClosed);
+            // Every one of these ports is closed (nothing listens in the target namespace), so that is the answer to give;
+            // nmap in the same namespace is the bar to meet. nmap's own count varies with the machine's load: 20 of 20 in
+            // six CI runs, then 6 and (better of two runs) 13 in two later ones, while ours said 20 each time.
+            var nmap = scanner.Run(TimeSpan.FromMinutes(5), "nmap", "-n", "-Pn", "-sU", "-p", ports, "-oX", "-", TargetAddress);
+            Assert.True(nmap.ExitCode == 0, nmap.ToString());
+            Assert.InRange(NmapClosedCount(nmap.Stdout), 1, Count);
 
             // How long adapting takes against nmap is a speed figure: benchmarks/scan/compare-nmap.sh measures it side by
             // side (the rate-limited rows), not this test.
