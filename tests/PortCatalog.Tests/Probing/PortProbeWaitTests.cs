@@ -44,8 +44,8 @@ public sealed class PortProbeWaitTests
         Assert.True(result.Waited >= openedAt - waitStartedBy, $"waited {result.Waited}, but the port opened only {openedAt - waitStartedBy} after the wait began");
         Assert.True(result.Attempts > 1, $"{result.Attempts} attempts in {result.Waited}: the wait gave up on the closed port instead of trying again");
         // How soon the retries come is a speed figure, and a loaded machine stretches every pause (CI once saw 4 attempts
-        // in 0.66 s): benchmarks/wait/run.sh measures how soon the wait notices the port, not this test.
-        // Not a speed check (benchmarks/wait measures that): only that the wait did not sleep on long after the port opened.
+        // in 0.66 s): benchmarks/wait/run.sh measures how soon the wait notices the port. This only checks that the wait
+        // did not sleep on long after the port opened.
         Assert.True(clock.Elapsed - openedAt < TimeSpan.FromSeconds(2), $"noticed {clock.Elapsed - openedAt} after the port opened");
     }
 
