@@ -313,7 +313,6 @@ internal sealed class PortCatalogIndex
         // project of a few hundred files, most of the index's cost. (An alias such as
         // `using PC = PortCatalog.PortCatalogAttribute;` is not recognised.)
         var names = new HashSet<string>(StringComparer.Ordinal);
-        var scopes = new Stack<SyntaxNode>();
         foreach (var tree in compilation.SyntaxTrees)
         {
             if (tree.GetText().ToString().IndexOf("PortCatalog", StringComparison.Ordinal) < 0)
@@ -321,28 +320,11 @@ internal sealed class PortCatalogIndex
                 continue;
             }
 
-            scopes.Push(tree.GetRoot());
-            while (scopes.Count > 0)
+            foreach (var scope in DeclarationScopes.Of(tree.GetRoot(), withTypes: true))
             {
-                var scope = scopes.Pop();
                 if (scope is ClassDeclarationSyntax declaration && HasCatalogAttributeSyntax(declaration))
                 {
                     names.Add(declaration.Identifier.ValueText);
-                }
-
-                var members = scope switch
-                {
-                    CompilationUnitSyntax unit => unit.Members,
-                    BaseNamespaceDeclarationSyntax ns => ns.Members,
-                    TypeDeclarationSyntax type => type.Members,
-                    _ => default,
-                };
-                foreach (var member in members)
-                {
-                    if (member is BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
-                    {
-                        scopes.Push(member);
-                    }
                 }
             }
         }

@@ -171,18 +171,15 @@ internal sealed class GeneratedCodeFilter
     private static HashSet<string> AliasNames(Compilation compilation)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        var scopes = new Stack<SyntaxNode>();
         foreach (var tree in compilation.SyntaxTrees)
         {
-            scopes.Push(tree.GetRoot());
-            while (scopes.Count > 0)
+            foreach (var scope in DeclarationScopes.Of(tree.GetRoot(), withTypes: false))
             {
-                var scope = scopes.Pop();
-                var (usings, members) = scope switch
+                var usings = scope switch
                 {
-                    CompilationUnitSyntax unit => (unit.Usings, unit.Members),
-                    BaseNamespaceDeclarationSyntax ns => (ns.Usings, ns.Members),
-                    _ => (default, default),
+                    CompilationUnitSyntax unit => unit.Usings,
+                    BaseNamespaceDeclarationSyntax ns => ns.Usings,
+                    _ => default,
                 };
                 foreach (var directive in usings)
                 {
@@ -194,14 +191,6 @@ internal sealed class GeneratedCodeFilter
                         {
                             names.Add(name.Substring(0, name.Length - "Attribute".Length));
                         }
-                    }
-                }
-
-                foreach (var member in members)
-                {
-                    if (member is BaseNamespaceDeclarationSyntax)
-                    {
-                        scopes.Push(member);
                     }
                 }
             }
