@@ -15,8 +15,8 @@ namespace PortCatalog;
 /// <remarks>
 /// The indexes are built once, when the catalog class is first used: one slot per port 0-65535 holding the entry
 /// <see cref="TryGetInfo(int, out PortInfo)"/> answers with (the port's first entry, or the range that covers it),
-/// so that lookup is one array read, hit, miss or range alike; the ranges sorted by first port; and an
-/// open-addressing table of the names <see cref="TryGetPort"/> accepts. No lookup allocates.
+/// so that lookup is two array reads without a branch on the answer, hit, miss or range alike; the ranges sorted by
+/// first port; and an open-addressing table of the names <see cref="TryGetPort"/> accepts. No lookup allocates.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class PortCatalogLookup
@@ -26,18 +26,16 @@ public sealed class PortCatalogLookup
     // A port slot holding this value answers from _wideSlots: the catalog has more entries than a slot can number.
     private const int Wide = ushort.MaxValue;
 
-    private readonly PortInfo[] _entries;
+    // The entries by number: entry i is _numbered[i + 1]; _numbered[0] is default, the answer for "no entry". So
+    // TryGetInfo reads the answer a slot numbers without a branch on whether there is one.
+    private readonly PortInfo[] _numbered;
 
-    // Port → index + 1 of the entry TryGetInfo(port) answers with: the port's first entry, else the range starting
-    // nearest below it that covers it; 0: neither; Wide: the entry's index does not fit in two bytes.
+    // Port → number (index + 1) of the entry TryGetInfo(port) answers with: the port's first entry, else the range
+    // starting nearest below it that covers it; 0: neither; Wide: the number does not fit in two bytes.
     // 65,536 slots of two bytes (128 KiB) buy a lookup without a branch on pages or on ranges.
     private readonly ushort[] _portSlots;
 
-    // The entries a slot can number: _entries itself, unless the catalog has more than Wide - 1 of them (then the
-    // first Wide - 1). So the one compare that takes a hit also turns away 0 (wrapped to uint.MaxValue) and Wide.
-    private readonly PortInfo[] _slotEntries;
-
-    // Only in a catalog of more than Wide - 1 entries: port → index of its answer, -1 for none (null otherwise).
+    // Only in a catalog of more than Wide - 1 entries: port → number of its answer, 0 for none (null otherwise).
     private readonly int[]? _wideSlots;
 
     // Ranges sorted by first port; _rangeMaxLast[i] is the highest last port of ranges 0..i (ends the backward scan).
@@ -62,11 +60,11 @@ public sealed class PortCatalogLookup
     /// compiler binds a literal far faster than a constructor call, which matters for a catalog of 14,000 entries.
     /// </remarks>
     public PortCatalogLookup(int[] numbers, string[] texts, string[] aliases, int[] aliasEntries)
-        : this(ToEntries(numbers, texts), aliases, aliasEntries)
+        : this(ToNumberedEntries(numbers, texts), aliases, aliasEntries)
     {
     }
 
-    private PortCatalogLookup(PortInfo[] entries, string[] aliases, int[] aliasEntries)
+    private PortCatalogLookup(PortInfo[] numbered, string[] aliases, int[] aliasEntries)
     {
         if (aliases is null)
         {
@@ -78,8 +76,9 @@ public sealed class PortCatalogLookup
             throw new ArgumentException("Each alias needs the index of its entry.", nameof(aliasEntries));
         }
 
-        _entries = entries;
-        Entries = new ReadOnlyCollection<PortInfo>(entries);
+        _numbered = numbered;
+        var entries = EntrySpan;
+        Entries = new ReadOnlyCollection<PortInfo>(new ArraySegment<PortInfo>(numbered, 1, entries.Length));
         var ranges = new List<int>();
         for (var i = entries.Length - 1; i >= 0; i--)
         {
@@ -120,21 +119,18 @@ public sealed class PortCatalogLookup
             _portSlots[entries[i].Port] = SlotOf(i);
         }
 
-        _slotEntries = entries;
         if (entries.Length > Wide - 1)
         {
-            // The same two layers over whole indexes, read where a slot says Wide.
-            _slotEntries = entries.AsSpan(0, Wide - 1).ToArray();
+            // The same two layers over whole numbers, read where a slot says Wide.
             _wideSlots = new int[MaxPort + 1];
-            _wideSlots.AsSpan().Fill(-1);
             foreach (var r in ranges)
             {
-                _wideSlots.AsSpan(entries[r].Port, entries[r].LastPort - entries[r].Port + 1).Fill(r);
+                _wideSlots.AsSpan(entries[r].Port, entries[r].LastPort - entries[r].Port + 1).Fill(r + 1);
             }
 
             for (var i = entries.Length - 1; i >= 0; i--)
             {
-                _wideSlots[entries[i].Port] = i;
+                _wideSlots[entries[i].Port] = i + 1;
             }
         }
 
@@ -156,7 +152,7 @@ public sealed class PortCatalogLookup
     }
 
     /// <summary>Every entry, sorted by port; the primary entry of a port comes first.</summary>
-    public ReadOnlySpan<PortInfo> All => _entries;
+    public ReadOnlySpan<PortInfo> All => EntrySpan;
 
     /// <summary>Every entry as a read-only list (usable where a span is not, such as in async methods).</summary>
     public IReadOnlyList<PortInfo> Entries { get; }
@@ -168,34 +164,18 @@ public sealed class PortCatalogLookup
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetInfo(int port, out PortInfo info)
     {
-        if ((uint)port <= MaxPort)
+        // One branch on the port and one on the rare wide slot; hit and miss alike then read _numbered (a miss its
+        // default entry 0), so the caller's test of the result is the only branch on the answer. Every number read
+        // is below _numbered.Length by construction, and _portSlots has MaxPort + 1 slots: both are read without a
+        // bounds check. No call takes info's address, so a caller that inlines this copies only the fields it reads.
+        var number = (uint)port <= MaxPort ? Slot(port) : 0u;
+        if (number == Wide)
         {
-            // _portSlots has MaxPort + 1 slots, always: read without a bounds check (a load and a compare saved).
-            // One compare takes hits: 0 wraps to uint.MaxValue, Wide - 1 is beyond _slotEntries.
-            // No call takes info's address, so a caller that inlines this copies only the fields it reads.
-            var index = (uint)Unsafe.Add(ref FirstSlot, port) - 1;
-            var entries = _slotEntries;
-            if (index < (uint)entries.Length)
-            {
-                info = entries[index];
-                return true;
-            }
-
-            if (index == Wide - 1)
-            {
-                // Written apart from the hit above (not through `entries`), so the JIT keeps the two reads apart and
-                // the hit above needs no second bounds check.
-                var wide = _wideSlots![port]; // -1: none
-                if ((uint)wide < (uint)_entries.Length)
-                {
-                    info = _entries[wide];
-                    return true;
-                }
-            }
+            number = (uint)_wideSlots![port];
         }
 
-        info = default;
-        return false;
+        info = Numbered(number);
+        return number != 0;
     }
 
     /// <summary>Finds the first entry of a port registered for every transport in <paramref name="transport"/>; then the ranges that cover the port.</summary>
@@ -208,7 +188,7 @@ public sealed class PortCatalogLookup
         var index = IndexOf(port);
         if (index >= 0)
         {
-            var entries = _entries;
+            var entries = EntrySpan;
             for (; index < entries.Length && entries[index].Port == port; index++)
             {
                 if ((entries[index].Transports & transport) == transport)
@@ -232,18 +212,19 @@ public sealed class PortCatalogLookup
     public PortInfo[] GetInfos(int port, Transport transport)
     {
         var found = new List<PortInfo>();
+        var entries = EntrySpan;
         var index = IndexOf(port);
-        for (var i = index; i >= 0 && i < _entries.Length && _entries[i].Port == port; i++)
+        for (var i = index; i >= 0 && i < entries.Length && entries[i].Port == port; i++)
         {
-            if ((_entries[i].Transports & transport) == transport)
+            if ((entries[i].Transports & transport) == transport)
             {
-                found.Add(_entries[i]);
+                found.Add(entries[i]);
             }
         }
 
         for (var r = LastRangeStartingAtOrBefore(port); r >= 0 && _rangeMaxLast[r] >= port; r--)
         {
-            var entry = _entries[_rangeEntry[r]];
+            var entry = entries[_rangeEntry[r]];
             if (port <= _rangeLast[r] && entry.Port != port && (entry.Transports & transport) == transport)
             {
                 found.Add(entry);
@@ -266,7 +247,8 @@ public sealed class PortCatalogLookup
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetPort(ReadOnlySpan<char> serviceName, out int port) => _names.TryGetPort(serviceName, out port);
 
-    private static PortInfo[] ToEntries(int[] numbers, string[] texts)
+    /// <summary>The entries of the generated data, numbered from 1: index 0 is left default (see <see cref="_numbered"/>).</summary>
+    private static PortInfo[] ToNumberedEntries(int[] numbers, string[] texts)
     {
         if (numbers is null)
         {
@@ -283,23 +265,32 @@ public sealed class PortCatalogLookup
             throw new ArgumentException("Each entry needs three numbers and three strings.", nameof(texts));
         }
 
-        var entries = new PortInfo[numbers.Length / 3];
-        for (var i = 0; i < entries.Length; i++)
+        var numbered = new PortInfo[(numbers.Length / 3) + 1];
+        for (var i = 1; i < numbered.Length; i++)
         {
-            var n = i * 3;
-            entries[i] = new PortInfo(numbers[n], numbers[n + 1], texts[n], texts[n + 1], (Transport)numbers[n + 2], texts[n + 2]);
+            var n = (i - 1) * 3;
+            numbered[i] = new PortInfo(numbers[n], numbers[n + 1], texts[n], texts[n + 1], (Transport)numbers[n + 2], texts[n + 2]);
         }
 
-        return entries;
+        return numbered;
     }
 
+    /// <summary>Every entry, in order (entry i at index i): <see cref="_numbered"/> without its default entry 0.</summary>
+    private ReadOnlySpan<PortInfo> EntrySpan => new(_numbered, 1, _numbered.Length - 1);
+
 #if NET
-    private ref ushort FirstSlot => ref MemoryMarshal.GetArrayDataReference(_portSlots);
+    // Unchecked reads: the callers' ports are 0-MaxPort (_portSlots has MaxPort + 1 slots) and the numbers come
+    // from the slots, which hold only numbers of entries.
+    private uint Slot(int port) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_portSlots), port);
+
+    private ref readonly PortInfo Numbered(uint number) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_numbered), (nint)number);
 #else
-    private ref ushort FirstSlot => ref _portSlots[0];
+    private uint Slot(int port) => _portSlots[port];
+
+    private ref readonly PortInfo Numbered(uint number) => ref _numbered[number];
 #endif
 
-    // What a port's slot holds for entry index: index + 1, or Wide where that does not fit in two bytes.
+    // What a port's slot holds for entry index: its number (index + 1), or Wide where that does not fit in two bytes.
     private static ushort SlotOf(int index) => (ushort)Math.Min(index + 1, Wide);
 
     /// <summary>The index of the port's first entry, or -1 when the port has no entry of its own.</summary>
@@ -311,14 +302,14 @@ public sealed class PortCatalogLookup
         }
 
         var slot = _portSlots[port];
-        var index = slot != Wide ? slot - 1 : _wideSlots![port];
-        return index >= 0 && _entries[index].Port == port ? index : -1;
+        var index = (slot != Wide ? slot : _wideSlots![port]) - 1;
+        return index >= 0 && _numbered[index + 1].Port == port ? index : -1;
     }
 
     private bool TryGetInRange(int port, Transport transport, out PortInfo info)
     {
         var index = RangeIndex(port, transport);
-        info = index >= 0 ? _entries[index] : default;
+        info = Numbered((uint)(index + 1)); // -1, none: the default entry 0
         return index >= 0;
     }
 
@@ -327,7 +318,7 @@ public sealed class PortCatalogLookup
     {
         for (var r = LastRangeStartingAtOrBefore(port); r >= 0 && _rangeMaxLast[r] >= port; r--)
         {
-            if (port <= _rangeLast[r] && (_entries[_rangeEntry[r]].Transports & transport) == transport)
+            if (port <= _rangeLast[r] && (Numbered((uint)_rangeEntry[r] + 1).Transports & transport) == transport)
             {
                 return _rangeEntry[r];
             }
@@ -391,7 +382,7 @@ public sealed class PortCatalogLookup
             _variantNext = variantNext;
         }
 
-        public static NameTable Build(PortInfo[] entries, string[] aliases, int[] aliasEntries)
+        public static NameTable Build(ReadOnlySpan<PortInfo> entries, string[] aliases, int[] aliasEntries)
         {
             // Rank order: every identifier, then every service name, then every alias; each in entry order.
             var names = new List<(string Name, int Port)>((entries.Length * 2) + aliases.Length);
