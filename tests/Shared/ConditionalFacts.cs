@@ -48,10 +48,7 @@ public sealed class NetworkNamespaceFactAttribute : FactAttribute
     {
         Skip = Requirement.SkipUnless(
             [
-                (TestEnvironment.IsLinux, "Needs Linux (network namespaces)."),
-                (TestEnvironment.IsLinuxRoot, "Needs root to create a network namespace and firewall rules; CI runs as root."),
-                Requirement.Program("ip", "iproute2"),
-                Requirement.Program("nft", "nftables"),
+                .. Requirement.NetworkNamespaces(),
                 .. programs.Select(program => Requirement.Program(program, TestEnvironment.PackageOf(program))),
             ]);
     }

@@ -23,6 +23,18 @@ internal static class Requirement
     public static string? SkipUnless(params (bool Met, string Reason)[] requirements)
         => requirements.Select(r => SkipUnless(r.Met, r.Reason)).FirstOrDefault(reason => reason is not null);
 
+    /// <summary>
+    /// What a test that creates network namespaces with nftables rules needs: Linux, root, iproute2 (<c>ip</c>) and
+    /// nftables (<c>nft</c>), in the order they are checked.
+    /// </summary>
+    public static (bool Met, string Reason)[] NetworkNamespaces() =>
+    [
+        (TestEnvironment.IsLinux, "Needs Linux (network namespaces)."),
+        (TestEnvironment.IsLinuxRoot, "Needs root to create a network namespace and firewall rules; CI runs as root."),
+        Program("ip", "iproute2"),
+        Program("nft", "nftables"),
+    ];
+
     /// <summary>The reason for a missing program, naming the Debian package .ci/run installs it from.</summary>
     public static (bool Met, string Reason) Program(string program, string package)
         => (TestEnvironment.IsInstalled(program), $"Needs '{program}' (Debian package {package}; .ci/run installs it).");

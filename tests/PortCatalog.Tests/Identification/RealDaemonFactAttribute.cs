@@ -12,11 +12,9 @@ public sealed class RealDaemonFactAttribute : FactAttribute
     public RealDaemonFactAttribute(string program, string package)
     {
         Skip = Requirement.SkipUnless(
-            (TestEnvironment.IsLinux, "Needs Linux network namespaces."),
-            (TestEnvironment.IsLinuxRoot, "Needs root to create network namespaces for the daemons; CI runs as root."),
-            Requirement.Program("ip", "iproute2"),
-            Requirement.Program("nft", "nftables"),
-            (Path.IsPathRooted(program) ? File.Exists(program) : TestEnvironment.IsInstalled(program), $"{program} is not installed; .ci/run installs it ({package}).")
-        );
+            [
+                .. Requirement.NetworkNamespaces(),
+                (Path.IsPathRooted(program) ? File.Exists(program) : TestEnvironment.IsInstalled(program), $"{program} is not installed; .ci/run installs it ({package})."),
+            ]);
     }
 }
