@@ -104,34 +104,21 @@ public sealed class PortCatalogLookup
         // The slots are written in two layers. First the ranges, in order, each over the ports it covers: a later range
         // overwrites an earlier one, so a port without an entry of its own answers with the range that starts nearest
         // below it (the backward scan's answer for Transport.None). Then every entry over its own port, the highest
-        // index first, so that a port's lowest index, its first entry, is the one left.
+        // index first, so that a port's lowest index, its first entry, is the one left. A catalog with more entries than
+        // two bytes number gets the same layers in whole numbers too, read where a slot says Wide.
         _portSlots = new ushort[MaxPort + 1];
+        _wideSlots = entries.Length > Wide - 1 ? new int[MaxPort + 1] : null;
         foreach (var r in ranges)
         {
             for (var port = entries[r].Port; port <= entries[r].LastPort; port++)
             {
-                _portSlots[port] = SlotOf(r);
+                SetSlot(_portSlots, _wideSlots, port, r + 1);
             }
         }
 
         for (var i = entries.Length - 1; i >= 0; i--)
         {
-            _portSlots[entries[i].Port] = SlotOf(i);
-        }
-
-        if (entries.Length > Wide - 1)
-        {
-            // The same two layers over whole numbers, read where a slot says Wide.
-            _wideSlots = new int[MaxPort + 1];
-            foreach (var r in ranges)
-            {
-                _wideSlots.AsSpan(entries[r].Port, entries[r].LastPort - entries[r].Port + 1).Fill(r + 1);
-            }
-
-            for (var i = entries.Length - 1; i >= 0; i--)
-            {
-                _wideSlots[entries[i].Port] = i + 1;
-            }
+            SetSlot(_portSlots, _wideSlots, entries[i].Port, i + 1);
         }
 
         // Ranges by first port (entries are in port order already); the running maximum bounds the backward scan.
@@ -290,8 +277,16 @@ public sealed class PortCatalogLookup
     private ref readonly PortInfo Numbered(uint number) => ref _numbered[number];
 #endif
 
-    // What a port's slot holds for entry index: its number (index + 1), or Wide where that does not fit in two bytes.
-    private static ushort SlotOf(int index) => (ushort)Math.Min(index + 1, Wide);
+    // Gives a port the entry with this number: the two-byte slot holds the number, or Wide where it does not fit (then
+    // the wide slot, which a catalog has exactly when some number does not fit, holds it).
+    private static void SetSlot(ushort[] slots, int[]? wideSlots, int port, int number)
+    {
+        slots[port] = (ushort)Math.Min(number, Wide);
+        if (wideSlots is not null)
+        {
+            wideSlots[port] = number;
+        }
+    }
 
     /// <summary>The index of the port's first entry, or -1 when the port has no entry of its own.</summary>
     private int IndexOf(int port)
