@@ -46,10 +46,8 @@ public sealed partial class TerminalTests
         using var ns = NetworkNamespace.Create();
         using var listeners = new LoopbackListeners();
         var port = ns.RunInside(() => listeners.Open(IPAddress.Loopback));
-        var hosts = string.Join(' ', Enumerable.Range(1, 60).Select(i => $"127.0.0.{i}"));
 
-        using var tmux = new Tmux(
-            $"env LANG=C.UTF-8 {string.Join(' ', ns.ExecPrefix)} {Portcat.ShellCommand($"scan {hosts} -p {port}-65535")}; echo {ExitMarker}$?; sleep 120");
+        using var tmux = new Tmux(LongScanInside(ns, 60, port));
         var running = tmux.WaitFor(s => OpenOnBar().IsMatch(s), TimeSpan.FromSeconds(30));
         Assert.Matches(OpenOnBar(), running);
         tmux.SendKeys("C-c");
@@ -70,9 +68,8 @@ public sealed partial class TerminalTests
         using var ns = NetworkNamespace.Create(); // as above: a long scan, kept away from other tests' servers
         using var listeners = new LoopbackListeners();
         var port = ns.RunInside(() => listeners.Open(IPAddress.Loopback));
-        var hosts = string.Join(' ', Enumerable.Range(1, 30).Select(i => $"127.0.0.{i}"));
 
-        using var tmux = new Tmux($"env LANG=C.UTF-8 {string.Join(' ', ns.ExecPrefix)} {Portcat.ShellCommand($"scan {hosts} -p {port}-65535")}; echo {ExitMarker}$?; sleep 120", width: 80);
+        using var tmux = new Tmux(LongScanInside(ns, 30, port), width: 80);
         var running = tmux.WaitFor(s => OpenOnNarrowBar().IsMatch(s) || s.Contains(ExitMarker, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         tmux.SendKeys("C-c");
         tmux.WaitFor(s => s.Contains(ExitMarker, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
@@ -84,6 +81,15 @@ public sealed partial class TerminalTests
         Assert.StartsWith("127.0.0.1, 127.0.0.2 and 28 more", bar);
         Assert.Matches(OpenOnNarrowBar(), bar);
         Assert.InRange(bar.TrimEnd().Length, 40, 79);
+    }
+
+    // The shell command of a long scan inside ns, as a person's UTF-8 terminal runs it: the first hostCount addresses of
+    // 127.0.0.0/8 (hosts are probed in order, so the listener on 127.0.0.1 is found first), from port to 65535; then the
+    // marker line with portcat's exit code.
+    private static string LongScanInside(NetworkNamespace ns, int hostCount, int port)
+    {
+        var hosts = string.Join(' ', Enumerable.Range(1, hostCount).Select(i => $"127.0.0.{i}"));
+        return $"env LANG=C.UTF-8 {string.Join(' ', ns.ExecPrefix)} {Portcat.ShellCommand($"scan {hosts} -p {port}-65535")}; echo {ExitMarker}$?; sleep 120";
     }
 
     [GeneratedRegex(@"· [1-9][\d,]* open ·")]
