@@ -104,6 +104,9 @@ internal static class ServiceProbeTable
         new("pop3", @"^\+OK [^\r\n]*Dovecot", product: "Dovecot"),
         new("pop3", @"^\+OK[^\r\n]*\r?\n"),
         new("imap", @"^\* OK [^\r\n]*Dovecot", product: "Dovecot"),
+        // Dovecot's login process says this before its greeting while its authentication process has not answered
+        // (after 10 s in Dovecot 2.3), as nmap's match for it also knows; the greeting follows once that process answers.
+        new("imap", @"^\* OK Waiting for authentication process to respond\.\.\r\n", product: "Dovecot"),
         new("imap", @"^\* (?:OK|PREAUTH)\b[^\r\n]*\r?\n"),
         // MySQL/MariaDB handshake: 3-byte length, sequence 0, protocol 10, NUL-terminated server version. MariaDB 10
         // prefixes "5.5.5-" for old clients. An error packet (0xFF) names the server in its message.

@@ -76,6 +76,9 @@ public sealed class RealDaemonFixture : IDisposable
 
         public IReadOnlyList<DaemonPort> Ports { get; }
 
+        /// <summary>Where daemons.sh keeps this layout's configuration, data and logs.</summary>
+        public string DataDirectory => _directory;
+
         /// <summary>Daemons that did not start, with why.</summary>
         public IReadOnlyDictionary<string, string> Absent { get; }
 
@@ -113,12 +116,13 @@ public sealed class RealDaemonFixture : IDisposable
             }
         }
 
-        public async Task<ServiceIdentity> IdentifyAsync(int port, Transport transport = Transport.Tcp)
+        /// <param name="timeout">The whole identification's time; 4 s when not given.</param>
+        public async Task<ServiceIdentity> IdentifyAsync(int port, Transport transport = Transport.Tcp, TimeSpan? timeout = null)
         {
-            var timeout = TimeSpan.FromSeconds(4);
+            var time = timeout ?? TimeSpan.FromSeconds(4);
             return transport == Transport.Tcp
-                ? await Identifier.IdentifyTcpAsync(IPAddress.Loopback, port, timeout, CancellationToken.None)
-                : await Identifier.IdentifyUdpAsync(IPAddress.Loopback, port, timeout, CancellationToken.None);
+                ? await Identifier.IdentifyTcpAsync(IPAddress.Loopback, port, time, CancellationToken.None)
+                : await Identifier.IdentifyUdpAsync(IPAddress.Loopback, port, time, CancellationToken.None);
         }
 
         public void Dispose() => Stop(_namespace, _directory);

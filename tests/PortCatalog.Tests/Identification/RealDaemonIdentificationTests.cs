@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PortCatalog.Tests.Identification;
 
 /// <summary>
@@ -34,6 +36,41 @@ public sealed class RealDaemonIdentificationTests(RealDaemonFixture daemons)
 
     [RealDaemonFact("/usr/sbin/dovecot", "dovecot-imapd")]
     public Task DovecotImapPop3AndImaps() => IdentifiesAsync("dovecot", announcesVersion: false);
+
+    /// <summary>
+    /// While its authentication process does not answer, Dovecot 2.3 holds its IMAP greeting and, after 10 s, says
+    /// "* OK Waiting for authentication process to respond.." instead (seen in CI under load, before the greeting). That
+    /// line alone names Dovecot. Reproduced here by stopping the layout's dovecot/auth process for the identification.
+    /// </summary>
+    [RealDaemonFact("/usr/sbin/dovecot", "dovecot-imapd")]
+    public async Task DovecotWhileItsAuthenticationProcessDoesNotAnswer()
+    {
+        var layout = daemons.Usual;
+        var imap = PortsOf(layout, "dovecot").Single(p => p.Service == "imap").Port;
+
+        // A first identification also makes Dovecot start its authentication process, if nothing has yet.
+        var greeted = await layout.IdentifyAsync(imap);
+        Assert.True(greeted.Product == "Dovecot", $"{greeted}; {greeted.Detail}; excerpt {greeted.Excerpt}");
+
+        var auth = DovecotAuthProcess(layout);
+        ExternalCommand.RunChecked("bash", "-c", $"kill -STOP {auth}");
+        ServiceIdentity identity;
+        try
+        {
+            // The greeting's share of the time (a quarter) must outlast Dovecot's 10 s.
+            identity = await layout.IdentifyAsync(imap, timeout: TimeSpan.FromSeconds(48));
+        }
+        finally
+        {
+            ExternalCommand.RunChecked("bash", "-c", $"kill -CONT {auth}");
+        }
+
+        var where = $"{identity}; {identity.Detail}; excerpt {identity.Excerpt}";
+        Assert.True(identity.Excerpt.StartsWith("* OK Waiting for authentication process to respond..", StringComparison.Ordinal), where);
+        Assert.True(identity.Service == "imap", where);
+        Assert.True(identity.Product == "Dovecot", where);
+        Assert.Equal(IdentificationMethod.Greeting, identity.Method);
+    }
 
     [RealDaemonFact("dnsmasq", "dnsmasq-base")]
     public Task DnsmasqOverTcp() => IdentifiesAsync("dnsmasq", announcesVersion: true);
@@ -105,6 +142,39 @@ public sealed class RealDaemonIdentificationTests(RealDaemonFixture daemons)
         var ports = layout.Ports.Where(p => p.Daemon == daemon).ToList();
         Assert.True(ports.Count > 0, $"daemons.sh reported nothing for {daemon} in the {layout.Name} layout.");
         return ports;
+    }
+
+    /// <summary>The pid of the dovecot/auth process that the layout's Dovecot master started, read from /proc.</summary>
+    private static int DovecotAuthProcess(RealDaemonFixture.Layout layout)
+    {
+        var configuration = Path.Combine(layout.DataDirectory, "dovecot.conf");
+        var processes = Directory.EnumerateDirectories("/proc")
+            .Select(path => int.TryParse(Path.GetFileName(path), out var pid) ? pid : 0)
+            .Where(pid => pid > 0)
+            .Select(pid => (Pid: pid, Stat: ReadOrEmpty($"/proc/{pid}/stat"), CommandLine: ReadOrEmpty($"/proc/{pid}/cmdline")))
+            .ToList();
+        var master = processes.Single(p => p.CommandLine.Split('\0').Contains(configuration)).Pid;
+
+        // stat: "pid (comm) state ppid ..."; comm may hold spaces, so the fields after it are read from its closing parenthesis.
+        return processes.Single(p =>
+        {
+            var close = p.Stat.LastIndexOf(')');
+            return close > 0
+                && p.Stat[(p.Stat.IndexOf('(') + 1)..close] == "auth"
+                && p.Stat[(close + 2)..].Split(' ')[1] == master.ToString(CultureInfo.InvariantCulture);
+        }).Pid;
+
+        static string ReadOrEmpty(string path)
+        {
+            try
+            {
+                return File.ReadAllText(path);
+            }
+            catch (IOException)
+            {
+                return string.Empty; // the process ended meanwhile
+            }
+        }
     }
 
     private static string PackageVersion(string package)
