@@ -155,12 +155,7 @@ public sealed class PortCatalogLookup
         // default entry 0), so the caller's test of the result is the only branch on the answer. Every number read
         // is below _numbered.Length by construction, and _portSlots has MaxPort + 1 slots: both are read without a
         // bounds check. No call takes info's address, so a caller that inlines this copies only the fields it reads.
-        var number = (uint)port <= MaxPort ? Slot(port) : 0u;
-        if (number == Wide)
-        {
-            number = (uint)_wideSlots![port];
-        }
-
+        var number = (uint)port <= MaxPort ? NumberAt(port) : 0u;
         info = Numbered(number);
         return number != 0;
     }
@@ -277,6 +272,15 @@ public sealed class PortCatalogLookup
     private ref readonly PortInfo Numbered(uint number) => ref _numbered[number];
 #endif
 
+    // The number of the entry TryGetInfo(port) answers with (0: none), for a port of 0-MaxPort: its two-byte slot, or
+    // its wide slot where that says Wide.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private uint NumberAt(int port)
+    {
+        var number = Slot(port);
+        return number != Wide ? number : (uint)_wideSlots![port];
+    }
+
     // Gives a port the entry with this number: the two-byte slot holds the number, or Wide where it does not fit (then
     // the wide slot, which a catalog has exactly when some number does not fit, holds it).
     private static void SetSlot(ushort[] slots, int[]? wideSlots, int port, int number)
@@ -296,9 +300,8 @@ public sealed class PortCatalogLookup
             return -1;
         }
 
-        var slot = _portSlots[port];
-        var index = (slot != Wide ? slot : _wideSlots![port]) - 1;
-        return index >= 0 && _numbered[index + 1].Port == port ? index : -1;
+        var number = NumberAt(port);
+        return number != 0 && Numbered(number).Port == port ? (int)number - 1 : -1;
     }
 
     private bool TryGetInRange(int port, Transport transport, out PortInfo info)
